@@ -1,0 +1,228 @@
+//! The redactor: runs the detectors over a value and applies each finding's operator.
+//!
+//! Every part of the request (path, query, headers, cookies, body formats) goes through the
+//! three entry points here, so one policy decides what a value becomes wherever it appears.
+
+pub mod operator;
+pub mod pseudonym;
+
+use std::borrow::Cow;
+
+use crate::config::{BodyConfig, Operator, Parts, RedactionConfig};
+use crate::detect::{Detectors, FieldClass, FieldClassifier};
+use crate::entity::Entity;
+use crate::error::ConfigError;
+use operator::Replacement;
+pub use pseudonym::Keyed;
+
+/// Counts of what was redacted in one request; only numbers, so it can be logged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub values: u32,
+}
+
+impl Tally {
+    fn add(&mut self) {
+        self.values = self.values.saturating_add(1);
+    }
+}
+
+/// What becomes of a value that sits under a key (JSON member, form field, query parameter,
+/// cookie, header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldAction {
+    Keep,
+    Replace(String),
+    /// Drop the member, parameter, cookie or header.
+    Remove,
+}
+
+/// Headers that carry protocol data, never personal data; scanning them would only risk
+/// breaking the copy.
+const PROTOCOL_HEADERS: [&str; 16] = [
+    ":method",
+    ":scheme",
+    ":authority",
+    ":path",
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "transfer-encoding",
+    "accept",
+    "accept-encoding",
+    "accept-language",
+    "connection",
+    "te",
+    "x-request-id",
+    "traceparent",
+    "x-envoy-expected-rq-timeout-ms",
+];
+
+#[derive(Debug, Clone)]
+pub struct Redactor {
+    detectors: Detectors,
+    fields: FieldClassifier,
+    fields_enabled: bool,
+    personal_operator: Operator,
+    secret_operator: Operator,
+    keyed: Keyed,
+    parts: Parts,
+    skip_headers: Vec<String>,
+    body: BodyConfig,
+}
+
+impl Redactor {
+    pub fn compile(cfg: &RedactionConfig, keyed: Keyed) -> Result<Self, ConfigError> {
+        let skip_headers = cfg
+            .skip_headers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| crate::rules::header_name(&format!("redaction.skipHeaders[{i}]"), n))
+            .collect::<Result<_, _>>()?;
+        if cfg.body.max_bytes == 0 {
+            return Err(ConfigError::new(
+                "redaction.body.maxBytes",
+                "must be greater than 0",
+            ));
+        }
+        if cfg.body.max_decompressed_bytes < cfg.body.max_bytes {
+            return Err(ConfigError::new(
+                "redaction.body.maxDecompressedBytes",
+                "must be at least redaction.body.maxBytes",
+            ));
+        }
+        Ok(Self {
+            detectors: Detectors::compile(cfg)?,
+            fields: FieldClassifier::compile(cfg)?,
+            fields_enabled: cfg.fields.enabled,
+            personal_operator: cfg
+                .fields
+                .personal_operator
+                .clone()
+                .unwrap_or(Operator::Pseudonymize),
+            secret_operator: cfg
+                .fields
+                .secret_operator
+                .clone()
+                .unwrap_or(Operator::Mask { label: None }),
+            keyed,
+            parts: cfg.parts,
+            skip_headers,
+            body: cfg.body.clone(),
+        })
+    }
+
+    pub fn parts(&self) -> Parts {
+        self.parts
+    }
+
+    pub fn body_config(&self) -> &BodyConfig {
+        &self.body
+    }
+
+    pub fn keyed(&self) -> &Keyed {
+        &self.keyed
+    }
+
+    /// Free text: every finding is replaced; a `remove` operator cuts the value out.
+    pub fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        let findings = self.detectors.find(text);
+        if findings.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        for f in findings {
+            let (Some(rule), Some(before), Some(value)) = (
+                self.detectors.rule(f.rule),
+                text.get(copied..f.start),
+                text.get(f.start..f.end),
+            ) else {
+                continue;
+            };
+            out.push_str(before);
+            match operator::apply(&rule.operator, rule.entity, &rule.name, value, &self.keyed) {
+                Replacement::Text(t) => out.push_str(&t),
+                Replacement::Remove => {}
+            }
+            tally.add();
+            copied = f.end;
+        }
+        out.push_str(text.get(copied..).unwrap_or(""));
+        Cow::Owned(out)
+    }
+
+    /// A value under a key: a key naming personal data or a secret decides for the whole
+    /// value; otherwise the value is scanned as text.
+    pub fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
+        if let Some(class) = self.classify(key) {
+            if value.is_empty() {
+                return FieldAction::Keep;
+            }
+            tally.add();
+            let (op, entity) = self.class_operator(class);
+            return match operator::apply(op, Some(entity), entity.metric_name(), value, &self.keyed)
+            {
+                Replacement::Text(t) => FieldAction::Replace(t),
+                Replacement::Remove => FieldAction::Remove,
+            };
+        }
+        match self.text(value, tally) {
+            Cow::Borrowed(_) => FieldAction::Keep,
+            Cow::Owned(t) => FieldAction::Replace(t),
+        }
+    }
+
+    /// Whether a key names personal data or a secret (and field detection is on).
+    pub fn classify(&self, key: &str) -> Option<FieldClass> {
+        if self.fields_enabled {
+            self.fields.classify(key)
+        } else {
+            None
+        }
+    }
+
+    fn class_operator(&self, class: FieldClass) -> (&Operator, Entity) {
+        match class {
+            FieldClass::Personal => (&self.personal_operator, Entity::PersonalField),
+            FieldClass::Secret => (&self.secret_operator, Entity::SecretField),
+        }
+    }
+
+    /// A header value. Protocol headers and `skipHeaders` are left alone; for
+    /// `authorization`-style headers the scheme is kept and the credential replaced.
+    pub fn header(&self, name: &str, value: &str, tally: &mut Tally) -> FieldAction {
+        if PROTOCOL_HEADERS.contains(&name) || self.skip_headers.iter().any(|s| s == name) {
+            return FieldAction::Keep;
+        }
+        if name == "authorization" || name == "proxy-authorization" {
+            return self.credential(value, tally);
+        }
+        self.field(name, value, tally)
+    }
+
+    fn credential(&self, value: &str, tally: &mut Tally) -> FieldAction {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            return FieldAction::Keep;
+        }
+        let (scheme, secret) = match trimmed.split_once(' ') {
+            Some((scheme, secret)) if !secret.trim().is_empty() => (Some(scheme), secret.trim()),
+            _ => (None, trimmed),
+        };
+        tally.add();
+        let (op, entity) = self.class_operator(FieldClass::Secret);
+        let entity = if scheme.is_some() {
+            Entity::AuthCredential
+        } else {
+            entity
+        };
+        match operator::apply(op, Some(entity), entity.metric_name(), secret, &self.keyed) {
+            Replacement::Text(t) => match scheme {
+                Some(scheme) => FieldAction::Replace(format!("{scheme} {t}")),
+                None => FieldAction::Replace(t),
+            },
+            Replacement::Remove => FieldAction::Remove,
+        }
+    }
+}
