@@ -1,6 +1,6 @@
 //! End-to-end: the built filter in a real Envoy, as an upstream filter on the mirror cluster.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Each test says which promise it guards.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::Duration;
 
