@@ -11,6 +11,7 @@ pub mod detect;
 pub mod entity;
 pub mod error;
 pub mod headers;
+pub mod http1;
 pub mod parts;
 pub mod policy;
 pub mod redact;
