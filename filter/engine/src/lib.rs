@@ -12,6 +12,7 @@ pub mod entity;
 pub mod error;
 pub mod flow;
 pub mod headers;
+pub mod http1;
 pub mod parts;
 pub mod policy;
 pub mod redact;
