@@ -112,6 +112,12 @@ impl EnvoyConfig {
         get(get(filter, "typed_config"), "config")
     }
 
+    /// Runs another build of the module (e.g. [`crate::fault_wasm_module`]).
+    pub fn module(mut self, path: &Path) -> Self {
+        self.set_wasm_path(path);
+        self
+    }
+
     fn set_wasm_path(&mut self, path: &Path) {
         let vm = get(self.wasm_plugin(), "vm_config");
         let local = get(get(vm, "code"), "local");

@@ -52,6 +52,13 @@ pub fn wasm_module() -> PathBuf {
     path
 }
 
+/// The test-only module with fault injection (`make wasm-fault`).
+pub fn fault_wasm_module() -> PathBuf {
+    let path = repo_root().join("target/fault/wasm32-wasip1/release/mirrorguard_filter.wasm");
+    assert!(path.exists(), "no fault-injection module at {}: run `make test`", path.display());
+    path
+}
+
 /// A fresh private directory under the system temp dir, removed on drop.
 #[derive(Debug)]
 pub struct TempDir(PathBuf);
@@ -83,6 +90,17 @@ impl Drop for TempDir {
     }
 }
 
+/// What stands behind the shadow cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShadowSide {
+    /// A recording upstream with this behaviour.
+    Upstream(Behaviour),
+    /// Nothing listens on the shadow port: connections are refused.
+    Down,
+    /// Accepts connections and closes them without answering.
+    Resetting,
+}
+
 /// A primary and a shadow upstream behind an Envoy that mirrors every request to the shadow
 /// through the filter.
 #[derive(Debug)]
@@ -90,6 +108,7 @@ pub struct Mirror {
     pub primary: Upstream,
     pub shadow: Upstream,
     pub envoy: Envoy,
+    _resetter: Option<Resetter>,
 }
 
 impl Mirror {
@@ -99,27 +118,81 @@ impl Mirror {
     }
 
     pub fn start_with(config: EnvoyConfig) -> Self {
-        Self::start_full(config, Behaviour::Answer)
+        Self::start_full(config, ShadowSide::Upstream(Behaviour::Answer))
     }
 
-    pub fn start_full(config: EnvoyConfig, shadow_behaviour: Behaviour) -> Self {
+    pub fn start_full(config: EnvoyConfig, side: ShadowSide) -> Self {
         let primary = Upstream::start("primary").expect("start primary upstream");
-        let shadow =
-            Upstream::start_with("shadow", shadow_behaviour).expect("start shadow upstream");
-        let config = config
-            .cluster_port("primary", primary.port())
-            .cluster_port("shadow", shadow.port());
+        let behaviour = match side {
+            ShadowSide::Upstream(b) => b,
+            ShadowSide::Down | ShadowSide::Resetting => Behaviour::Answer,
+        };
+        // A recording shadow exists in every case so tests can assert it received nothing.
+        let shadow = Upstream::start_with("shadow", behaviour).expect("start shadow upstream");
+        let (shadow_port, resetter) = match side {
+            ShadowSide::Upstream(_) => (shadow.port(), None),
+            ShadowSide::Down => (closed_port(), None),
+            ShadowSide::Resetting => {
+                let r = Resetter::start();
+                (r.port, Some(r))
+            }
+        };
+        let config = config.cluster_port("primary", primary.port()).cluster_port("shadow", shadow_port);
         let envoy = Envoy::start(&config).unwrap_or_else(|e| panic!("{e}"));
-        Self {
-            primary,
-            shadow,
-            envoy,
-        }
+        Self { primary, shadow, envoy, _resetter: resetter }
     }
 
     pub fn send(&self, request: &Request) -> Response {
-        request
-            .send(self.envoy.listener())
-            .expect("send request through Envoy")
+        request.send(self.envoy.listener()).expect("send request through Envoy")
+    }
+}
+
+/// A loopback port nobody listens on (bound, then released).
+fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("local addr").port()
+}
+
+/// Accepts connections, reads a little, and closes them without an answer.
+#[derive(Debug)]
+struct Resetter {
+    port: u16,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Resetter {
+    fn start() -> Self {
+        use std::io::Read;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let port = listener.local_addr().expect("local addr").port();
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        let flag = std::sync::Arc::clone(&stop);
+        let worker = std::thread::spawn(move || {
+            while !flag.load(Ordering::Relaxed) {
+                match listener.accept() {
+                    Ok((mut conn, _)) => {
+                        let _ = conn.set_nonblocking(false);
+                        let _ = conn.set_read_timeout(Some(std::time::Duration::from_millis(200)));
+                        let mut buf = [0u8; 1024];
+                        let _ = conn.read(&mut buf);
+                        drop(conn);
+                    }
+                    Err(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
+                }
+            }
+        });
+        Self { port, stop, worker: Some(worker) }
+    }
+}
+
+impl Drop for Resetter {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
     }
 }

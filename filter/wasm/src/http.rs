@@ -35,6 +35,8 @@ impl Context for CopyContext {}
 
 impl HttpContext for CopyContext {
     fn on_http_request_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
+        #[cfg(feature = "fault-injection")]
+        crate::fault::maybe_panic();
         action(
             self.flow
                 .on_headers(&mut self.host, end_of_stream, &mut HostEntropy),

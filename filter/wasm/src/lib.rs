@@ -4,6 +4,8 @@
 //!
 //! This crate is the only place that names `proxy_wasm::hostcalls`.
 
+#[cfg(feature = "fault-injection")]
+mod fault;
 mod host;
 mod http;
 mod metrics;
