@@ -10,6 +10,7 @@ pub mod config;
 pub mod detect;
 pub mod entity;
 pub mod error;
+pub mod flow;
 pub mod headers;
 pub mod http1;
 pub mod parts;
