@@ -195,9 +195,13 @@ fn body(fields: &[(String, String)], cursor: &mut Cursor<'_>) -> Result<Vec<u8>,
         }
         (true, true) => return Ok(cursor.rest().to_vec()),
     };
-    match cursor.rest().len() {
-        0 => Ok(body),
-        count => Err(ParseError::TrailingBytes { count }),
+    // Empty lines after a message are the empty lines RFC 9112 §2.2 lets a server skip
+    // before the next request line, and what an editor leaves at the end of a file.
+    let rest = cursor.rest();
+    if rest.iter().all(|b| matches!(b, b'\r' | b'\n')) {
+        Ok(body)
+    } else {
+        Err(ParseError::TrailingBytes { count: rest.len() })
     }
 }
 

@@ -58,7 +58,7 @@ fn target_forms() {
 
 #[test]
 fn bodies_by_each_framing() {
-    let cases: [(&str, &[u8]); 5] = [
+    let cases: [(&str, &[u8]); 7] = [
         ("GET / HTTP/1.1\r\nhost: h\r\n\r\n", b""),
         ("POST / HTTP/1.1\r\nhost: h\r\n\r\n{\"a\":1}\n", b"{\"a\":1}\n"),
         ("POST / HTTP/1.1\r\nhost: h\r\ncontent-length: 3, 3\r\n\r\nabc", b"abc"),
@@ -67,6 +67,8 @@ fn bodies_by_each_framing() {
             b"abc",
         ),
         ("\r\n\nGET / HTTP/1.0\r\n\r\n", b""),
+        ("POST / HTTP/1.1\r\nhost: h\r\ncontent-length: 2\r\n\r\nab\r\n\n", b"ab"),
+        ("POST / HTTP/1.1\r\nhost: h\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n\n", b""),
     ];
     for (raw, body) in cases {
         assert_eq!(ok(raw).body, body, "{raw}");
