@@ -5,6 +5,8 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
+use mirrorguard_echo::wire::Head;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub method: String,
@@ -144,80 +146,22 @@ impl Response {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Reads one response (content-length or chunked).
+    /// Reads one response (content-length, chunked, or to the end of the stream).
     pub fn read(stream: &mut impl Read) -> std::io::Result<Self> {
-        let mut buf = Vec::new();
-        let mut tmp = [0u8; 8192];
-        let head_end = loop {
-            if let Some(p) = find(&buf, b"\r\n\r\n") {
-                break p;
-            }
-            let n = stream.read(&mut tmp)?;
-            if n == 0 {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::UnexpectedEof,
-                    "no response head",
-                ));
-            }
-            buf.extend_from_slice(&tmp[..n]);
-        };
-        let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-        let mut lines = head.split("\r\n");
-        let status = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
+        let mut reader = std::io::BufReader::new(stream);
+        let head = Head::read(&mut reader)?
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "no response"))?;
+        let status = head
+            .start
+            .split(' ')
+            .nth(1)
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| std::io::Error::other("bad status line"))?;
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
-            .collect();
-        let mut rest = buf[head_end + 4..].to_vec();
-        let get = |n: &str| headers.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
-        let body = if let Some(len) = get("content-length").and_then(|v| v.parse::<usize>().ok()) {
-            while rest.len() < len {
-                let n = stream.read(&mut tmp)?;
-                if n == 0 {
-                    break;
-                }
-                rest.extend_from_slice(&tmp[..n]);
-            }
-            rest.truncate(len);
-            rest
-        } else if get("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
-            loop {
-                if find(&rest, b"0\r\n\r\n").is_some() {
-                    break;
-                }
-                let n = stream.read(&mut tmp)?;
-                if n == 0 {
-                    break;
-                }
-                rest.extend_from_slice(&tmp[..n]);
-            }
-            dechunk(&rest)
-        } else {
-            Vec::new()
-        };
+        let body = head.read_body(&mut reader, true)?;
         Ok(Self {
             status,
-            headers,
+            headers: head.headers,
             body,
         })
     }
-}
-
-fn dechunk(mut data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(line_end) = find(data, b"\r\n") {
-        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..line_end]).trim(), 16)
-            .unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        let start = line_end + 2;
-        out.extend_from_slice(&data[start..(start + size).min(data.len())]);
-        data = &data[(start + size + 2).min(data.len())..];
-    }
-    out
 }

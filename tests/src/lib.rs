@@ -55,7 +55,11 @@ pub fn wasm_module() -> PathBuf {
 /// The test-only module with fault injection (`make wasm-fault`).
 pub fn fault_wasm_module() -> PathBuf {
     let path = repo_root().join("target/fault/wasm32-wasip1/release/mirrorguard_filter.wasm");
-    assert!(path.exists(), "no fault-injection module at {}: run `make test`", path.display());
+    assert!(
+        path.exists(),
+        "no fault-injection module at {}: run `make test`",
+        path.display()
+    );
     path
 }
 
@@ -137,13 +141,22 @@ impl Mirror {
                 (r.port, Some(r))
             }
         };
-        let config = config.cluster_port("primary", primary.port()).cluster_port("shadow", shadow_port);
+        let config = config
+            .cluster_port("primary", primary.port())
+            .cluster_port("shadow", shadow_port);
         let envoy = Envoy::start(&config).unwrap_or_else(|e| panic!("{e}"));
-        Self { primary, shadow, envoy, _resetter: resetter }
+        Self {
+            primary,
+            shadow,
+            envoy,
+            _resetter: resetter,
+        }
     }
 
     pub fn send(&self, request: &Request) -> Response {
-        request.send(self.envoy.listener()).expect("send request through Envoy")
+        request
+            .send(self.envoy.listener())
+            .expect("send request through Envoy")
     }
 }
 
@@ -184,7 +197,11 @@ impl Resetter {
                 }
             }
         });
-        Self { port, stop, worker: Some(worker) }
+        Self {
+            port,
+            stop,
+            worker: Some(worker),
+        }
     }
 }
 

@@ -1,7 +1,14 @@
 //! A recording upstream: answers every request with 200 and keeps what it received, so the
 //! demo can print and the tests can assert on exactly what reached the primary and the shadow.
+//!
+//! One thread per connection, HTTP/1.1 keep-alive: Envoy pools connections per worker, and a
+//! server that serialises them would turn load into upstream timeouts.
 
-use std::net::SocketAddr;
+pub mod wire;
+
+use std::io::{BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -40,22 +47,23 @@ pub enum Behaviour {
     Slow(Duration),
 }
 
+#[derive(Debug, Default)]
+struct Shared {
+    received: Mutex<Vec<Received>>,
+    /// Requests seen, kept even when recording is off.
+    count: std::sync::atomic::AtomicU64,
+    stop: AtomicBool,
+    /// Keep every request (tests) or only count them (load runs).
+    record: AtomicBool,
+}
+
 /// A running upstream on 127.0.0.1 with a port the OS picked. Stopped when dropped.
+#[derive(Debug)]
 pub struct Upstream {
     name: String,
     addr: SocketAddr,
-    server: Arc<tiny_http::Server>,
-    received: Arc<Mutex<Vec<Received>>>,
-    worker: Option<JoinHandle<()>>,
-}
-
-impl std::fmt::Debug for Upstream {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Upstream")
-            .field("name", &self.name)
-            .field("addr", &self.addr)
-            .finish()
-    }
+    shared: Arc<Shared>,
+    acceptor: Option<JoinHandle<()>>,
 }
 
 impl Upstream {
@@ -64,25 +72,20 @@ impl Upstream {
     }
 
     pub fn start_with(name: &str, behaviour: Behaviour) -> std::io::Result<Self> {
-        let server = tiny_http::Server::http("127.0.0.1:0").map_err(std::io::Error::other)?;
-        let addr = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| std::io::Error::other("no ip"))?;
-        let server = Arc::new(server);
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let worker = {
-            let server = Arc::clone(&server);
-            let received = Arc::clone(&received);
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared::default());
+        shared.record.store(true, Ordering::Relaxed);
+        let acceptor = {
+            let shared = Arc::clone(&shared);
             let name = name.to_owned();
-            std::thread::spawn(move || serve(&server, &received, &name, behaviour))
+            std::thread::spawn(move || accept(&listener, &shared, &name, behaviour))
         };
         Ok(Self {
             name: name.to_owned(),
             addr,
-            server,
-            received,
-            worker: Some(worker),
+            shared,
+            acceptor: Some(acceptor),
         })
     }
 
@@ -98,12 +101,26 @@ impl Upstream {
         &self.name
     }
 
+    /// Stop keeping request contents (long load runs); requests are still counted.
+    pub fn set_recording(&self, on: bool) {
+        self.shared.record.store(on, Ordering::Relaxed);
+    }
+
+    /// Requests received so far, recorded or not.
+    pub fn count(&self) -> u64 {
+        self.shared.count.load(Ordering::Relaxed)
+    }
+
     pub fn received(&self) -> Vec<Received> {
-        self.received.lock().map(|r| r.clone()).unwrap_or_default()
+        self.shared
+            .received
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default()
     }
 
     pub fn clear(&self) {
-        if let Ok(mut r) = self.received.lock() {
+        if let Ok(mut r) = self.shared.received.lock() {
             r.clear();
         }
     }
@@ -123,51 +140,69 @@ impl Upstream {
 
 impl Drop for Upstream {
     fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
+        self.shared.stop.store(true, Ordering::Relaxed);
+        // Wake the acceptor blocked in accept().
+        let _ = TcpStream::connect(self.addr);
+        if let Some(acceptor) = self.acceptor.take() {
+            let _ = acceptor.join();
         }
     }
 }
 
-fn serve(
-    server: &tiny_http::Server,
-    received: &Mutex<Vec<Received>>,
-    name: &str,
-    behaviour: Behaviour,
-) {
-    for mut request in server.incoming_requests() {
-        let mut body = Vec::new();
-        let complete = request.as_reader().read_to_end(&mut body).is_ok();
-        if complete {
-            let record = Received {
-                method: request.method().as_str().to_owned(),
-                path: request.url().to_owned(),
-                headers: request
-                    .headers()
-                    .iter()
-                    .map(|h| {
-                        (
-                            h.field.as_str().as_str().to_ascii_lowercase(),
-                            h.value.as_str().to_owned(),
-                        )
-                    })
-                    .collect(),
-                body,
-            };
-            if let Ok(mut r) = received.lock() {
-                r.push(record);
+fn accept(listener: &TcpListener, shared: &Arc<Shared>, name: &str, behaviour: Behaviour) {
+    for conn in listener.incoming() {
+        if shared.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let Ok(conn) = conn else { continue };
+        let shared = Arc::clone(shared);
+        let name = name.to_owned();
+        // Connection threads end when the peer closes; they are not joined, so a stuck peer
+        // cannot hold up a test's teardown.
+        std::thread::spawn(move || serve(conn, &shared, &name, behaviour));
+    }
+}
+
+fn serve(conn: TcpStream, shared: &Shared, name: &str, behaviour: Behaviour) {
+    let _ = conn.set_read_timeout(Some(Duration::from_secs(60)));
+    let Ok(mut writer) = conn.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(conn);
+    while let Ok(Some(head)) = wire::Head::read(&mut reader) {
+        if shared.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let Ok(body) = head.read_body(&mut reader, false) else {
+            return;
+        };
+        let mut parts = head.start.split(' ');
+        let method = parts.next().unwrap_or_default().to_owned();
+        let path = parts.next().unwrap_or_default().to_owned();
+        let close = head
+            .header("connection")
+            .is_some_and(|v| v.eq_ignore_ascii_case("close"));
+        shared.count.fetch_add(1, Ordering::Relaxed);
+        if shared.record.load(Ordering::Relaxed) {
+            if let Ok(mut r) = shared.received.lock() {
+                r.push(Received {
+                    method,
+                    path,
+                    headers: head.headers,
+                    body,
+                });
             }
         }
         if let Behaviour::Slow(delay) = behaviour {
             std::thread::sleep(delay);
         }
         let reply = format!("{{\"upstream\":\"{name}\"}}\n");
-        let header = tiny_http::Header::from_bytes("content-type", "application/json");
-        let mut response = tiny_http::Response::from_string(reply);
-        if let Ok(h) = header {
-            response = response.with_header(h);
+        let response = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{reply}",
+            reply.len()
+        );
+        if writer.write_all(response.as_bytes()).is_err() || close {
+            return;
         }
-        let _ = request.respond(response);
     }
 }

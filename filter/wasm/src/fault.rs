@@ -7,7 +7,9 @@ use proxy_wasm::types::MapType;
 /// logged by the SDK, and must never carry request data.
 #[allow(clippy::panic)]
 pub fn maybe_panic() {
-    if let Ok(Some(value)) = hostcalls::get_map_value_bytes(MapType::HttpRequestHeaders, "x-mirrorguard-fault") {
+    if let Ok(Some(value)) =
+        hostcalls::get_map_value_bytes(MapType::HttpRequestHeaders, "x-mirrorguard-fault")
+    {
         if value == b"panic" {
             panic!("mirrorguard fault injection");
         }
