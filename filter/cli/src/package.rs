@@ -114,7 +114,9 @@ fn tar_one(name: &str, data: &[u8]) -> Vec<u8> {
 
 fn gzip(data: &[u8]) -> io::Result<Vec<u8>> {
     // No file name and a zero timestamp in the gzip header, so output depends on input only.
-    let mut enc: GzEncoder<Vec<u8>> = GzBuilder::new().mtime(0).write(Vec::new(), Compression::best());
+    let mut enc: GzEncoder<Vec<u8>> = GzBuilder::new()
+        .mtime(0)
+        .write(Vec::new(), Compression::best());
     enc.write_all(data)?;
     enc.finish()
 }
@@ -212,7 +214,9 @@ mod tests {
         let a = gzip(&data).unwrap();
         assert_eq!(a, gzip(&data).unwrap());
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&a[..]).read_to_end(&mut out).unwrap();
+        flate2::read::GzDecoder::new(&a[..])
+            .read_to_end(&mut out)
+            .unwrap();
         assert_eq!(out, data);
     }
 

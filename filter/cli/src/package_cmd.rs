@@ -14,7 +14,11 @@ use mirrorguard::package;
 #[derive(Debug, Args)]
 pub struct Package {
     /// The module to package.
-    #[arg(long, value_name = "FILE", default_value = "target/wasm32-wasip1/release/mirrorguard_filter.wasm")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "target/wasm32-wasip1/release/mirrorguard_filter.wasm"
+    )]
     wasm: PathBuf,
     /// The OCI image layout directory to write (created if missing).
     #[arg(long, value_name = "DIR")]

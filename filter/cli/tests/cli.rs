@@ -1,4 +1,5 @@
 //! The `mirrorguard` binary as users run it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 mod support;
 
@@ -31,7 +32,10 @@ fn generate_istio_prints_every_document() {
         .map(|d| std::fs::read_dir(root.join(d)).unwrap().count())
         .sum();
     assert_eq!(docs.len(), kept);
-    assert_eq!(kept, 12, "9 resources for the source cluster, 3 for the target");
+    assert_eq!(
+        kept, 12,
+        "9 resources for the source cluster, 3 for the target"
+    );
     assert!(stdout.contains("# cluster: target"));
 }
 
@@ -39,7 +43,11 @@ fn generate_istio_prints_every_document() {
 fn generate_istio_out_writes_what_is_kept_under_istio() {
     let tmp = tempfile::tempdir().unwrap();
     let out = run(&[
-        "generate", "istio", "--spec", "examples/specs/receiver.yaml", "--out",
+        "generate",
+        "istio",
+        "--spec",
+        "examples/specs/receiver.yaml",
+        "--out",
         tmp.path().to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -71,14 +79,29 @@ fn unknown_spec_field_fails_naming_its_path() {
 
 #[test]
 fn legacy_mirror_refuses_two_targets() {
-    let out = run(&["generate", "istio", "--legacy-mirror", "--spec", "examples/specs/two-targets.yaml"]);
+    let out = run(&[
+        "generate",
+        "istio",
+        "--legacy-mirror",
+        "--spec",
+        "examples/specs/two-targets.yaml",
+    ]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("--legacy-mirror"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--legacy-mirror"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn generate_envoy_needs_the_upstream_placement() {
-    let ok = run(&["generate", "envoy", "--spec", "examples/specs/upstream.yaml"]);
+    let ok = run(&[
+        "generate",
+        "envoy",
+        "--spec",
+        "examples/specs/upstream.yaml",
+    ]);
     assert!(ok.status.success());
     assert_eq!(
         text(&ok.stdout),
@@ -92,7 +115,11 @@ fn generate_envoy_needs_the_upstream_placement() {
 #[test]
 fn patch_mode_prints_the_patched_file_and_the_other_resources() {
     let out = run(&[
-        "generate", "istio", "--spec", "examples/specs/gateway.yaml", "--patch",
+        "generate",
+        "istio",
+        "--spec",
+        "examples/specs/gateway.yaml",
+        "--patch",
         "examples/patch/orders-virtualservice.yaml",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -105,8 +132,14 @@ fn patch_mode_prints_the_patched_file_and_the_other_resources() {
 #[test]
 fn help_explains_each_command() {
     for (args, expect) in [
-        (vec!["generate", "istio", "--help"], ["--legacy-mirror", "--patch", "--out"]),
-        (vec!["generate", "envoy", "--help"], ["upstream", "--spec", "--out"]),
+        (
+            vec!["generate", "istio", "--help"],
+            ["--legacy-mirror", "--patch", "--out"],
+        ),
+        (
+            vec!["generate", "envoy", "--help"],
+            ["upstream", "--spec", "--out"],
+        ),
         (vec!["package", "--help"], ["--wasm", "--out", "skopeo"]),
     ] {
         let out = run(&args);
@@ -124,7 +157,11 @@ fn package_prints_digest_and_sha256() {
     let module = support::test_module(tmp.path());
     let dir = tmp.path().join("oci");
     let out = run(&[
-        "package", "--wasm", module.to_str().unwrap(), "--out", dir.to_str().unwrap(),
+        "package",
+        "--wasm",
+        module.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
@@ -134,11 +171,23 @@ fn package_prints_digest_and_sha256() {
         .unwrap()
         .trim()
         .to_owned();
-    assert!(digest.starts_with("sha256:") && digest.len() == 71, "{stdout}");
-    assert!(stdout.contains(&format!("sha256: {}", &digest[7..])), "{stdout}");
+    assert!(
+        digest.starts_with("sha256:") && digest.len() == 71,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("sha256: {}", &digest[7..])),
+        "{stdout}"
+    );
     assert!(Path::new(&dir).join("index.json").is_file());
 
-    let missing = run(&["package", "--wasm", "/nonexistent.wasm", "--out", dir.to_str().unwrap()]);
+    let missing = run(&[
+        "package",
+        "--wasm",
+        "/nonexistent.wasm",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert!(!missing.status.success());
     assert!(text(&missing.stderr).contains("cargo build --release --target wasm32-wasip1"));
 }

@@ -1,5 +1,6 @@
 //! Every generated Istio manifest validates against the official CRD schema of its kind and
 //! apiVersion (`../shared/istio/customresourcedefinitions.gen.yaml`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 mod support;
 
@@ -47,7 +48,10 @@ fn every_kind_and_version_is_exercised() {
         "extensions.istio.io/v1alpha1 WasmPlugin",
         "security.istio.io/v1 AuthorizationPolicy",
     ] {
-        assert!(seen.contains(expected), "no example renders {expected}: {seen:?}");
+        assert!(
+            seen.contains(expected),
+            "no example renders {expected}: {seen:?}"
+        );
     }
 }
 
@@ -55,7 +59,8 @@ fn every_kind_and_version_is_exercised() {
 fn patched_virtual_service_matches_its_crd_schema() {
     let schemas = Schemas::load();
     let root = support::repo_root();
-    let existing = std::fs::read_to_string(root.join("examples/patch/orders-virtualservice.yaml")).unwrap();
+    let existing =
+        std::fs::read_to_string(root.join("examples/patch/orders-virtualservice.yaml")).unwrap();
     for (name, spec) in support::example_specs() {
         if spec.service.host != "orders.shop.svc.cluster.local" {
             continue;
@@ -75,21 +80,31 @@ fn the_schema_check_rejects_broken_manifests() {
     let schemas = Schemas::load();
     let (_, spec) = support::example_specs().into_iter().next().unwrap();
     let vs = istio::primary(&spec, Options::default()).unwrap().object;
-    let broken: [(&str, fn(&mut Value)); 5] = [
-        ("undeclared field", |v| v["spec"]["http"][0]["mirrorz"] = json!([])),
+    type Breaks = fn(&mut Value);
+    let broken: [(&str, Breaks); 5] = [
+        ("undeclared field", |v| {
+            v["spec"]["http"][0]["mirrorz"] = json!([])
+        }),
         ("wrong type", |v| v["spec"]["hosts"] = json!("one-host")),
         ("wrong enum", |v| {
             v["kind"] = json!("WasmPlugin");
             v["apiVersion"] = json!("extensions.istio.io/v1alpha1");
             v["spec"] = json!({ "url": "oci://r/m", "failStrategy": "FAIL_SOMETIMES" });
         }),
-        ("unserved version", |v| v["apiVersion"] = json!("networking.istio.io/v2")),
-        ("missing required", |v| v["spec"]["http"][0]["route"][0]["destination"] = json!({ "port": { "number": 80 } })),
+        ("unserved version", |v| {
+            v["apiVersion"] = json!("networking.istio.io/v2")
+        }),
+        ("missing required", |v| {
+            v["spec"]["http"][0]["route"][0]["destination"] = json!({ "port": { "number": 80 } })
+        }),
     ];
     assert!(schemas.problems(&vs).is_empty());
     for (what, breaks) in broken {
         let mut bad = vs.clone();
         breaks(&mut bad);
-        assert!(!schemas.problems(&bad).is_empty(), "{what} was not reported");
+        assert!(
+            !schemas.problems(&bad).is_empty(),
+            "{what} was not reported"
+        );
     }
 }

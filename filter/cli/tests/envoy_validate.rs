@@ -1,16 +1,17 @@
 //! Every generated Envoy configuration passes `envoy --mode validate` (Envoy 1.40): the
 //! plain bootstraps, the rendered files under `envoy/`, and the Envoy configuration inside
 //! the generated EnvoyFilter patches.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 mod support;
 
 use std::path::Path;
 use std::process::Command;
 
+use mirrorguard::generate::envoy;
 use mirrorguard::generate::istio;
 use mirrorguard::generate::output::yaml;
 use mirrorguard::generate::spec::Placement;
-use mirrorguard::generate::envoy;
 use serde_json::{json, Value};
 
 fn validate(config: &Value, dir: &Path, what: &str) {
@@ -39,7 +40,11 @@ fn localise(value: &mut Value, module: &str, clusters: &mut Vec<String>) {
                     local.insert("filename".into(), json!(module));
                 }
             }
-            if let Some(cluster) = map.get("http_uri").and_then(|u| u.get("cluster")).and_then(Value::as_str) {
+            if let Some(cluster) = map
+                .get("http_uri")
+                .and_then(|u| u.get("cluster"))
+                .and_then(Value::as_str)
+            {
                 clusters.push(cluster.to_owned());
             }
             map.values_mut().for_each(|v| localise(v, module, clusters));
@@ -88,7 +93,10 @@ fn bootstraps_of_upstream_examples_validate() {
     let mut count = 0;
     for (name, mut spec) in support::example_specs() {
         if !matches!(spec.placement, Placement::Upstream(_)) {
-            assert!(envoy::bootstrap(&spec).is_err(), "{name}: only upstream renders for Envoy");
+            assert!(
+                envoy::bootstrap(&spec).is_err(),
+                "{name}: only upstream renders for Envoy"
+            );
             continue;
         }
         spec.envoy.wasm_path = module.to_string_lossy().into_owned();
@@ -106,9 +114,14 @@ fn rendered_files_under_envoy_validate() {
     let mut count = 0;
     for entry in std::fs::read_dir(&root).unwrap() {
         let path = entry.unwrap().path();
-        let mut config: Value = serde_yaml_ng::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut config: Value =
+            serde_yaml_ng::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         localise(&mut config, &module.to_string_lossy(), &mut Vec::new());
-        validate(&config, dir.path(), &format!("file-{}", path.file_stem().unwrap().to_string_lossy()));
+        validate(
+            &config,
+            dir.path(),
+            &format!("file-{}", path.file_stem().unwrap().to_string_lossy()),
+        );
         count += 1;
     }
     assert!(count >= 1, "no rendered bootstrap under envoy/");
@@ -126,7 +139,12 @@ fn envoy_filter_patches_validate() {
             if m.kind() != "EnvoyFilter" {
                 continue;
             }
-            for (i, p) in m.object["spec"]["configPatches"].as_array().unwrap().iter().enumerate() {
+            for (i, p) in m.object["spec"]["configPatches"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+            {
                 let mut value = p["patch"]["value"].clone();
                 let mut remote = Vec::new();
                 localise(&mut value, &module.to_string_lossy(), &mut remote);
@@ -134,18 +152,23 @@ fn envoy_filter_patches_validate() {
                 let listeners = match p["applyTo"].as_str().unwrap() {
                     "CLUSTER" => {
                         let mut c = cluster("mirror");
-                        c.as_object_mut().unwrap().extend(value.as_object().unwrap().clone());
+                        c.as_object_mut()
+                            .unwrap()
+                            .extend(value.as_object().unwrap().clone());
                         clusters.push(c);
                         vec![]
                     }
                     "ROUTE_CONFIGURATION" => {
                         let mut rc = json!({ "name": "r", "virtual_hosts": [] });
-                        rc.as_object_mut().unwrap().extend(value.as_object().unwrap().clone());
+                        rc.as_object_mut()
+                            .unwrap()
+                            .extend(value.as_object().unwrap().clone());
                         vec![listener(rc)]
                     }
                     other => panic!("{name}: untested applyTo {other}"),
                 };
-                let bootstrap = json!({ "static_resources": { "clusters": clusters, "listeners": listeners } });
+                let bootstrap =
+                    json!({ "static_resources": { "clusters": clusters, "listeners": listeners } });
                 validate(&bootstrap, dir.path(), &format!("{name}-{}-{i}", m.name()));
                 count += 1;
             }

@@ -4,6 +4,7 @@
 //!     MIRRORGUARD_BLESS=1 cargo test -p mirrorguard --test golden
 //!
 //! and review the diff.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 mod support;
 
@@ -24,7 +25,9 @@ fn read_tree(dir: &Path) -> BTreeMap<PathBuf, String> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries {
             let path = e.unwrap().path();
             if path.is_dir() {
@@ -60,7 +63,9 @@ fn check_tree(dir: &Path, expected: BTreeMap<PathBuf, String>) -> Vec<String> {
     for (rel, text) in &expected {
         match actual.get(rel) {
             None => drift.push(format!("missing: {}", dir.join(rel).display())),
-            Some(found) if found != text => drift.push(format!("differs: {}", dir.join(rel).display())),
+            Some(found) if found != text => {
+                drift.push(format!("differs: {}", dir.join(rel).display()))
+            }
             Some(_) => {}
         }
     }
@@ -82,8 +87,12 @@ fn rendered_examples_match_the_generator() {
         dirs.push(name);
     }
     // Patch mode, on the example VirtualService.
-    let existing = std::fs::read_to_string(root.join("examples/patch/orders-virtualservice.yaml")).unwrap();
-    let (_, gateway) = support::example_specs().into_iter().find(|(n, _)| n == "gateway").unwrap();
+    let existing =
+        std::fs::read_to_string(root.join("examples/patch/orders-virtualservice.yaml")).unwrap();
+    let (_, gateway) = support::example_specs()
+        .into_iter()
+        .find(|(n, _)| n == "gateway")
+        .unwrap();
     let patched = patch::patch(&existing, &gateway, Options::default()).unwrap();
     let files = [(PathBuf::from("orders-virtualservice.yaml"), patched.text)].into();
     drift.extend(check_tree(&root.join("istio/patched"), files));

@@ -1,5 +1,6 @@
 //! `mirrorguard package` writes an OCI image layout that skopeo accepts and from which
 //! Istio's fetcher gets the module back: the last layer, tar+gzip, holding `plugin.wasm`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 mod support;
 
@@ -10,7 +11,10 @@ use mirrorguard::package::{self, LAYER_MEDIA_TYPE, PLUGIN_FILE};
 use serde_json::Value;
 
 fn skopeo(args: &[&str]) -> Value {
-    let out = Command::new(support::skopeo_bin()).args(args).output().expect("run skopeo");
+    let out = Command::new(support::skopeo_bin())
+        .args(args)
+        .output()
+        .expect("run skopeo");
     assert!(
         out.status.success(),
         "skopeo {args:?} failed:\n{}",
@@ -43,27 +47,42 @@ fn skopeo_accepts_the_layout_and_the_module_comes_back_intact() {
     assert_eq!(tagged["Digest"], done.manifest_digest.as_str());
 
     let manifest = skopeo(&["inspect", "--raw", &layout]);
-    assert_eq!(manifest["annotations"]["module.wasm.image/variant"], "compat");
-    assert_eq!(manifest["config"]["mediaType"], "application/vnd.oci.image.config.v1+json");
+    assert_eq!(
+        manifest["annotations"]["module.wasm.image/variant"],
+        "compat"
+    );
+    assert_eq!(
+        manifest["config"]["mediaType"],
+        "application/vnd.oci.image.config.v1+json"
+    );
     assert_eq!(manifest["layers"][0]["mediaType"], LAYER_MEDIA_TYPE);
     assert_eq!(manifest["layers"][0]["digest"], layers[0]);
 
     // What Istio does: take the last layer, gunzip, find plugin.wasm.
     let layer = blob(&dir, layers[0].as_str().unwrap());
     let mut tar = Vec::new();
-    flate2::read::GzDecoder::new(&layer[..]).read_to_end(&mut tar).unwrap();
-    let name = std::str::from_utf8(&tar[..100]).unwrap().trim_end_matches('\0');
+    flate2::read::GzDecoder::new(&layer[..])
+        .read_to_end(&mut tar)
+        .unwrap();
+    let name = std::str::from_utf8(&tar[..100])
+        .unwrap()
+        .trim_end_matches('\0');
     assert_eq!(name, PLUGIN_FILE);
     let size = usize::from_str_radix(std::str::from_utf8(&tar[124..135]).unwrap(), 8).unwrap();
     assert_eq!(&tar[512..512 + size], &module[..]);
 
     // The config's diff_id is the digest of the uncompressed layer.
-    let config: Value = serde_json::from_slice(&blob(&dir, manifest["config"]["digest"].as_str().unwrap())).unwrap();
+    let config: Value =
+        serde_json::from_slice(&blob(&dir, manifest["config"]["digest"].as_str().unwrap()))
+            .unwrap();
     let tar_digest = format!("sha256:{}", sha256_hex(&tar));
     assert_eq!(config["rootfs"]["diff_ids"][0], tar_digest.as_str());
 
     assert_eq!(done.module_sha256, sha256_hex(&module));
-    assert_eq!(done.wasm_plugin_sha256(), done.manifest_digest.trim_start_matches("sha256:"));
+    assert_eq!(
+        done.wasm_plugin_sha256(),
+        done.manifest_digest.trim_start_matches("sha256:")
+    );
 }
 
 #[test]
@@ -86,5 +105,8 @@ fn same_module_same_digest() {
 
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -1,4 +1,5 @@
 //! Patch mode adds the mirror to the right routes and leaves every other byte alone.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 mod support;
 
@@ -16,7 +17,8 @@ fn gateway_spec() -> Spec {
 }
 
 fn example() -> String {
-    std::fs::read_to_string(support::repo_root().join("examples/patch/orders-virtualservice.yaml")).unwrap()
+    std::fs::read_to_string(support::repo_root().join("examples/patch/orders-virtualservice.yaml"))
+        .unwrap()
 }
 
 fn docs(text: &str) -> Vec<Value> {
@@ -36,9 +38,14 @@ fn mirrors_every_route_to_the_primary_and_nothing_else() {
     let original = example();
     let out = patch(&original, &gateway_spec(), Options::default()).unwrap();
     assert_eq!(out.routes, vec![1, 2], "health has no route to orders");
-    assert_eq!((out.name.as_str(), out.namespace.as_str()), ("orders", "shop"));
+    assert_eq!(
+        (out.name.as_str(), out.namespace.as_str()),
+        ("orders", "shop")
+    );
     assert!(only_inserts(&original, &out.text), "{}", out.text);
-    assert!(out.text.contains("# Ordinary traffic, with a retry budget tuned in incident 4711."));
+    assert!(out
+        .text
+        .contains("# Ordinary traffic, with a retry budget tuned in incident 4711."));
     assert!(out.text.contains("x-team: orders   # kept verbatim"));
 
     let before = docs(&original);
@@ -59,14 +66,27 @@ fn mirrors_every_route_to_the_primary_and_nothing_else() {
         assert!(removed.contains(&json!("x-mirrorguard-shadow")));
     }
     // Existing header rules are extended, not replaced.
-    assert_eq!(after[0]["spec"]["http"][1]["headers"]["request"]["set"]["x-team"], "orders");
+    assert_eq!(
+        after[0]["spec"]["http"][1]["headers"]["request"]["set"]["x-team"],
+        "orders"
+    );
 }
 
 #[test]
 fn legacy_mirror_fields_for_older_istio() {
-    let out = patch(&example(), &gateway_spec(), Options { legacy_mirror: true }).unwrap();
+    let out = patch(
+        &example(),
+        &gateway_spec(),
+        Options {
+            legacy_mirror: true,
+        },
+    )
+    .unwrap();
     let route = &docs(&out.text)[0]["spec"]["http"][1];
-    assert_eq!(route["mirror"]["host"], "staging.orders-shadow.mirrorguard.internal");
+    assert_eq!(
+        route["mirror"]["host"],
+        "staging.orders-shadow.mirrorguard.internal"
+    );
     assert_eq!(route["mirrorPercentage"]["value"], 10.0);
     assert!(route.get("mirrors").is_none());
 }
@@ -106,7 +126,10 @@ spec:
     let out = patch(text, &gateway_spec(), Options::default()).unwrap();
     assert!(only_inserts(text, &out.text), "{}", out.text);
     let after = &docs(&out.text)[0]["spec"]["http"][0];
-    assert_eq!(after["headers"]["request"]["remove"], json!(["x-debug", "x-mirrorguard-shadow"]));
+    assert_eq!(
+        after["headers"]["request"]["remove"],
+        json!(["x-debug", "x-mirrorguard-shadow"])
+    );
 
     // A second patch is refused rather than doubling the mirror.
     let Err(Error::Patch(msg)) = patch(&out.text, &gateway_spec(), Options::default()) else {
@@ -129,6 +152,12 @@ spec:
     };
     assert!(msg.contains("block style"), "{msg}");
 
-    let other_host = example().replace("orders.shop.svc.cluster.local", "billing.shop.svc.cluster.local");
-    assert!(matches!(patch(&other_host, &gateway_spec(), Options::default()), Err(Error::Patch(_))));
+    let other_host = example().replace(
+        "orders.shop.svc.cluster.local",
+        "billing.shop.svc.cluster.local",
+    );
+    assert!(matches!(
+        patch(&other_host, &gateway_spec(), Options::default()),
+        Err(Error::Patch(_))
+    ));
 }

@@ -82,7 +82,10 @@ pub fn bootstrap(spec: &Spec) -> Result<Value, Error> {
             HTTP_PROTOCOL_OPTIONS.to_owned(),
             protocol_options(&spec.plugin, module, upstream.protocol),
         );
-        c.insert("typed_extension_protocol_options".into(), Value::Object(options));
+        c.insert(
+            "typed_extension_protocol_options".into(),
+            Value::Object(options),
+        );
         clusters.push(Value::Object(c));
     }
     Ok(json!({

@@ -139,13 +139,15 @@ fn select_routes(vs: &Value, spec: &Spec, namespace: &str) -> Result<Vec<usize>,
         http.iter()
             .enumerate()
             .filter(|(_, r)| {
-                r.get("route").and_then(Value::as_array).is_some_and(|dests| {
-                    dests.iter().any(|d| {
-                        d.pointer("/destination/host")
-                            .and_then(Value::as_str)
-                            .is_some_and(|h| names_host(h, namespace, &spec.primary.host))
+                r.get("route")
+                    .and_then(Value::as_array)
+                    .is_some_and(|dests| {
+                        dests.iter().any(|d| {
+                            d.pointer("/destination/host")
+                                .and_then(Value::as_str)
+                                .is_some_and(|h| names_host(h, namespace, &spec.primary.host))
+                        })
                     })
-                })
             })
             .map(|(i, _)| i)
             .collect()
@@ -155,7 +157,11 @@ fn select_routes(vs: &Value, spec: &Spec, namespace: &str) -> Result<Vec<usize>,
             let pos = http
                 .iter()
                 .position(|r| r.get("name").and_then(Value::as_str) == Some(wanted.as_str()))
-                .ok_or_else(|| fail(format!("no route has the name given in the spec's `routes[{n}]`")))?;
+                .ok_or_else(|| {
+                    fail(format!(
+                        "no route has the name given in the spec's `routes[{n}]`"
+                    ))
+                })?;
             out.push(pos);
         }
         out.sort_unstable();
@@ -169,7 +175,10 @@ fn select_routes(vs: &Value, spec: &Spec, namespace: &str) -> Result<Vec<usize>,
     }
     for i in &chosen {
         let route = http.get(*i).and_then(Value::as_object);
-        if let Some(key) = MIRROR_KEYS.iter().find(|k| route.is_some_and(|r| r.contains_key(**k))) {
+        if let Some(key) = MIRROR_KEYS
+            .iter()
+            .find(|k| route.is_some_and(|r| r.contains_key(**k)))
+        {
             return Err(fail(format!(
                 "route spec.http[{i}] already has `{key}`; remove it first (mirrorguard does not merge mirror policies)"
             )));
@@ -186,7 +195,12 @@ fn already_removes(route: &Value, marker: &str) -> bool {
 }
 
 /// The document as it must parse after the edit.
-fn expected(original: &Value, routes: &[usize], mirrors: &Map<String, Value>, marker: &str) -> Value {
+fn expected(
+    original: &Value,
+    routes: &[usize],
+    mirrors: &Map<String, Value>,
+    marker: &str,
+) -> Value {
     let mut out = original.clone();
     for i in routes {
         let Some(route) = out
@@ -222,13 +236,23 @@ fn yaml(value: &Value) -> String {
 }
 
 /// Makes the line insertions for every chosen route.
-fn edit(doc: &str, routes: &[usize], mirrors: &Map<String, Value>, marker: &str, spec: &Spec) -> Result<String, Error> {
+fn edit(
+    doc: &str,
+    routes: &[usize],
+    mirrors: &Map<String, Value>,
+    marker: &str,
+    spec: &Spec,
+) -> Result<String, Error> {
     let layout = || fail("cannot find `spec.http` in block style in the VirtualService's text");
     let lines = Lines::new(doc);
     let root = lines.child_indent(0..lines.len()).ok_or_else(layout)?;
     let spec_key = lines.key(0..lines.len(), root, "spec").ok_or_else(layout)?;
-    let spec_indent = lines.child_indent(spec_key.body.clone()).ok_or_else(layout)?;
-    let http = lines.key(spec_key.body.clone(), spec_indent, "http").ok_or_else(layout)?;
+    let spec_indent = lines
+        .child_indent(spec_key.body.clone())
+        .ok_or_else(layout)?;
+    let http = lines
+        .key(spec_key.body.clone(), spec_indent, "http")
+        .ok_or_else(layout)?;
     if !http.inline.is_empty() {
         return Err(layout());
     }
@@ -237,15 +261,26 @@ fn edit(doc: &str, routes: &[usize], mirrors: &Map<String, Value>, marker: &str,
     let mut insertions = Vec::new();
     for i in routes {
         let (item, column) = items.get(*i).cloned().ok_or_else(layout)?;
-        let route = parsed.pointer(&format!("/spec/http/{i}")).cloned().unwrap_or(Value::Null);
+        let route = parsed
+            .pointer(&format!("/spec/http/{i}"))
+            .cloned()
+            .unwrap_or(Value::Null);
         let end = lines.after_last_content(item.clone());
-        insertions.push((end, indented(&yaml(&Value::Object(mirrors.clone())), column)));
+        insertions.push((
+            end,
+            indented(&yaml(&Value::Object(mirrors.clone())), column),
+        ));
         if already_removes(&route, marker) {
             continue;
         }
         match lines.item_key(item.clone(), column, "headers") {
-            None => insertions.push((end, indented(&yaml(&json!({ "headers": strip_marker(spec) })), column))),
-            Some(headers) => insertions.push(add_removal(&lines, &headers, marker).ok_or_else(layout)?),
+            None => insertions.push((
+                end,
+                indented(&yaml(&json!({ "headers": strip_marker(spec) })), column),
+            )),
+            Some(headers) => {
+                insertions.push(add_removal(&lines, &headers, marker).ok_or_else(layout)?)
+            }
         }
     }
     Ok(lines.with_insertions(insertions))

@@ -52,7 +52,8 @@ pub(super) fn check(value: serde_json::Value, placement: &Placement) -> Result<P
     };
     let bytes = serde_json::to_vec(&value)
         .map_err(|_| SpecError::new("pluginConfig", "cannot be written as JSON"))?;
-    let config = PluginConfig::from_json(&bytes).map_err(|e| SpecError::new(at(e.field()), e.reason()))?;
+    let config =
+        PluginConfig::from_json(&bytes).map_err(|e| SpecError::new(at(e.field()), e.reason()))?;
     Policy::compile(&config, &any_env, &mut Zeros)
         .map_err(|e| SpecError::new(at(e.field()), e.reason()))?;
     fits_placement(&config, placement)?;

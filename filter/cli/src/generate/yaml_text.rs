@@ -58,7 +58,9 @@ impl<'a> Lines<'a> {
         while i < self.len() {
             match self.indent(i) {
                 None => {}
-                Some(n) if n > indent || (n == indent && self.content(i).starts_with('-')) => end = i + 1,
+                Some(n) if n > indent || (n == indent && self.content(i).starts_with('-')) => {
+                    end = i + 1
+                }
                 Some(_) => break,
             }
             i += 1;
@@ -142,7 +144,12 @@ impl<'a> Lines<'a> {
         Some(Entry {
             line: item.start,
             indent: column,
-            inline: rest.split(" #").next().unwrap_or_default().trim().to_owned(),
+            inline: rest
+                .split(" #")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
             body: item.start + 1..self.value_end(item.start, column).min(item.end),
         })
     }
@@ -183,10 +190,7 @@ impl<'a> Lines<'a> {
 /// Indents every line of a YAML fragment by `by` spaces.
 pub(crate) fn indented(fragment: &str, by: usize) -> String {
     let pad = " ".repeat(by);
-    fragment
-        .lines()
-        .map(|l| format!("{pad}{l}\n"))
-        .collect()
+    fragment.lines().map(|l| format!("{pad}{l}\n")).collect()
 }
 
 #[cfg(test)]

@@ -44,7 +44,10 @@ impl Schemas {
                 continue;
             }
             let group = crd["spec"]["group"].as_str().expect("group").to_owned();
-            let kind = crd["spec"]["names"]["kind"].as_str().expect("kind").to_owned();
+            let kind = crd["spec"]["names"]["kind"]
+                .as_str()
+                .expect("kind")
+                .to_owned();
             for version in crd["spec"]["versions"].as_array().expect("versions") {
                 if version["served"] != Value::Bool(true) {
                     continue;

@@ -1,7 +1,7 @@
 //! Shared by the integration tests: paths, the example specs, and the external tools the
 //! checks need (Envoy, skopeo, Istio's CRD schemas). A missing tool fails the test with
 //! what to run; nothing is skipped silently.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod crd;
 
@@ -75,7 +75,9 @@ pub fn skopeo_bin() -> PathBuf {
             .map(|d| d.join("skopeo"))
             .find(|p| p.is_file())
     });
-    found.expect("skopeo not found on PATH: run `make test` (it installs the Debian package `skopeo`)")
+    found.expect(
+        "skopeo not found on PATH: run `make test` (it installs the Debian package `skopeo`)",
+    )
 }
 
 /// A minimal module with the proxy-wasm exports Envoy checks when it loads a plugin, so

@@ -24,12 +24,19 @@ pub(super) fn shadow_host(spec: &Spec, v: Versions, m: &GatewayMirror) -> Value 
 
 /// The egress gateway originates TLS to the target cluster's ingress, with the ingress host
 /// as SNI. Exported only to the gateway's namespace: nothing else should reach it this way.
-pub(super) fn target_ingress(spec: &Spec, v: Versions, g: &GatewayPlacement, m: &GatewayMirror) -> Value {
+pub(super) fn target_ingress(
+    spec: &Spec,
+    v: Versions,
+    g: &GatewayPlacement,
+    m: &GatewayMirror,
+) -> Value {
     let tls = match &g.tls {
         CrossClusterTls::IstioMutual => json!({ "mode": "ISTIO_MUTUAL", "sni": m.ingress_host }),
         CrossClusterTls::Mutual {
             client_credential, ..
-        } => json!({ "mode": "MUTUAL", "credentialName": client_credential, "sni": m.ingress_host }),
+        } => {
+            json!({ "mode": "MUTUAL", "credentialName": client_credential, "sni": m.ingress_host })
+        }
     };
     object(
         spec,

@@ -101,7 +101,14 @@ const WASM_PLUGIN_VERSION: &str = "extensions.istio.io/v1alpha1";
 
 /// A complete object with mirrorguard's labels, so everything one spec generated can be
 /// listed or deleted together (`-l mirrorguard.io/spec=NAME`).
-fn object(spec: &Spec, api_version: &str, kind: &str, name: &str, namespace: &str, body: Value) -> Value {
+fn object(
+    spec: &Spec,
+    api_version: &str,
+    kind: &str,
+    name: &str,
+    namespace: &str,
+    body: Value,
+) -> Value {
     json!({
         "apiVersion": api_version,
         "kind": kind,

@@ -9,7 +9,12 @@ use crate::generate::spec::{GatewayMirror, GatewayPlacement, Spec};
 /// The host the source sidecar mirrors to. It exists only in the mesh's registry and its
 /// endpoint is the egress gateway's Service, so copies cannot leave any other way. The
 /// gateway's identity is pinned, so a copy is never handed to another workload.
-pub(super) fn shadow_host(spec: &Spec, v: Versions, g: &GatewayPlacement, m: &GatewayMirror) -> Value {
+pub(super) fn shadow_host(
+    spec: &Spec,
+    v: Versions,
+    g: &GatewayPlacement,
+    m: &GatewayMirror,
+) -> Value {
     let sans: Vec<String> = g
         .egress
         .principals
@@ -34,7 +39,12 @@ pub(super) fn shadow_host(spec: &Spec, v: Versions, g: &GatewayPlacement, m: &Ga
 }
 
 /// The target cluster's ingress as seen from the egress gateway's namespace only.
-pub(super) fn target_ingress(spec: &Spec, v: Versions, g: &GatewayPlacement, m: &GatewayMirror) -> Value {
+pub(super) fn target_ingress(
+    spec: &Spec,
+    v: Versions,
+    g: &GatewayPlacement,
+    m: &GatewayMirror,
+) -> Value {
     object(
         spec,
         v.networking,

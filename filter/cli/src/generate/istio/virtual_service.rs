@@ -4,7 +4,9 @@
 use serde_json::{json, Map, Value};
 
 use super::{destination, object, Options, Versions};
-use crate::generate::spec::{Destination, GatewayMirror, GatewayPlacement, Percentage, Placement, Spec};
+use crate::generate::spec::{
+    Destination, GatewayMirror, GatewayPlacement, Percentage, Placement, Spec,
+};
 use crate::generate::Error;
 
 /// Where one mirror's copies are sent from the source sidecar, and how many.
@@ -42,7 +44,10 @@ pub(crate) fn mirror_destinations(spec: &Spec) -> Vec<MirrorTo> {
 
 /// The fields that make an HTTP route mirror: `mirrors`, or for older Istio the single
 /// `mirror` with `mirrorPercentage`.
-pub(crate) fn mirror_fields(mirrors: &[MirrorTo], options: Options) -> Result<Map<String, Value>, Error> {
+pub(crate) fn mirror_fields(
+    mirrors: &[MirrorTo],
+    options: Options,
+) -> Result<Map<String, Value>, Error> {
     let mut out = Map::new();
     if options.legacy_mirror {
         let [only] = mirrors else {
@@ -77,7 +82,12 @@ pub(crate) fn strip_marker(spec: &Spec) -> Value {
     json!({ "request": { "remove": [spec.marker_header()] } })
 }
 
-pub(super) fn primary(spec: &Spec, v: Versions, mirrors: &[MirrorTo], options: Options) -> Result<Value, Error> {
+pub(super) fn primary(
+    spec: &Spec,
+    v: Versions,
+    mirrors: &[MirrorTo],
+    options: Options,
+) -> Result<Value, Error> {
     let mut route = Map::new();
     route.insert("name".into(), json!("mirrored"));
     route.insert("headers".into(), strip_marker(spec));
@@ -143,7 +153,12 @@ pub(super) fn ingress_gateway_name(spec: &Spec) -> String {
 
 /// In the target cluster: only requests carrying the filter's mark reach the shadow
 /// workload; anything else sent to the shadow host finds no route (404).
-pub(super) fn shadow_admission(spec: &Spec, v: Versions, g: &GatewayPlacement, m: &GatewayMirror) -> Value {
+pub(super) fn shadow_admission(
+    spec: &Spec,
+    v: Versions,
+    g: &GatewayPlacement,
+    m: &GatewayMirror,
+) -> Value {
     let tag = &spec.plugin.config.tag;
     let mut headers = Map::new();
     headers.insert(tag.header.clone(), json!({ "exact": tag.source }));

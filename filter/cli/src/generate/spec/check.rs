@@ -31,7 +31,10 @@ pub(super) fn host(path: &str, value: &str) -> Result<String, SpecError> {
 
 pub(super) fn port(path: &str, value: u16) -> Result<u16, SpecError> {
     if value == 0 {
-        Err(SpecError::new(path, "must be a port number from 1 to 65535"))
+        Err(SpecError::new(
+            path,
+            "must be a port number from 1 to 65535",
+        ))
     } else {
         Ok(value)
     }
@@ -90,7 +93,11 @@ pub(super) fn principal(path: &str, value: &str) -> Result<String, SpecError> {
 /// A hex SHA-256 digest, as Istio's WasmPlugin `sha256` field takes it.
 pub(super) fn sha256(path: &str, value: &str) -> Result<String, SpecError> {
     let hex = value.strip_prefix("sha256:").unwrap_or(value);
-    if hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+    if hex.len() == 64
+        && hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
         Ok(hex.to_owned())
     } else {
         Err(SpecError::new(
@@ -145,7 +152,8 @@ mod tests {
 
     #[test]
     fn label_selectors() {
-        let ok: BTreeMap<String, String> = [("app.kubernetes.io/name".into(), "orders".into())].into();
+        let ok: BTreeMap<String, String> =
+            [("app.kubernetes.io/name".into(), "orders".into())].into();
         assert!(labels("s", &ok).is_ok());
         let bad: BTreeMap<String, String> = [("app".into(), "no spaces".into())].into();
         let err = labels("s", &bad).unwrap_err();

@@ -290,8 +290,8 @@ fn loopback(port: u16) -> SocketAddr {
 impl Spec {
     /// Parses and checks a spec. YAML and JSON are both accepted (JSON is YAML).
     pub fn parse(text: &str) -> Result<Self, SpecError> {
-        let doc: serde_json::Value = serde_yaml_ng::from_str(text)
-            .map_err(|e| SpecError::new("", scrub(&e.to_string())))?;
+        let doc: serde_json::Value =
+            serde_yaml_ng::from_str(text).map_err(|e| SpecError::new("", scrub(&e.to_string())))?;
         // The plugin config is kept as written (that is what the filter will be given) and
         // also parsed into its type here, so that errors carry the field path.
         let plugin_value = match doc.get("pluginConfig") {
@@ -301,6 +301,16 @@ impl Spec {
         let raw: RawSpec = serde_path_to_error::deserialize(doc)
             .map_err(|e| SpecError::new(e.path().to_string(), scrub(&e.inner().to_string())))?;
         raw.validate(plugin_value)
+    }
+
+    /// The same spec with another plugin config, checked exactly as [`Spec::parse`] checks
+    /// one. For harnesses that run one spec with several configs.
+    pub fn with_plugin_config(&self, value: serde_json::Value) -> Result<Self, SpecError> {
+        let plugin = plugin::check(value, &self.placement)?;
+        Ok(Self {
+            plugin,
+            ..self.clone()
+        })
     }
 
     /// Every mirror of the placement, in spec order.
@@ -467,7 +477,12 @@ fn workload(
 }
 
 /// The fields every placement needs from a mirror entry.
-fn mirror(i: usize, m: &RawMirror, service: &Service, subset: Option<String>) -> Result<Mirror, SpecError> {
+fn mirror(
+    i: usize,
+    m: &RawMirror,
+    service: &Service,
+    subset: Option<String>,
+) -> Result<Mirror, SpecError> {
     let at = |field: &str| format!("mirrors[{i}].{field}");
     Ok(Mirror {
         name: check::dns_label(&at("name"), &m.name)?,
@@ -517,7 +532,11 @@ fn placement(raw: &RawSpec, service: &Service) -> Result<Placement, SpecError> {
                     ))
                 }
                 (Some(l), None) => check::labels("placement.gateway.egress.selector", l)?,
-                (None, Some(n)) => [("gateway.networking.k8s.io/gateway-name".to_owned(), n.clone())].into(),
+                (None, Some(n)) => [(
+                    "gateway.networking.k8s.io/gateway-name".to_owned(),
+                    n.clone(),
+                )]
+                .into(),
                 (None, None) => [("istio".to_owned(), "egressgateway".to_owned())].into(),
             };
             let service_host = match &g.egress.service {
@@ -534,7 +553,9 @@ fn placement(raw: &RawSpec, service: &Service) -> Result<Placement, SpecError> {
                 Some(list) => list
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| check::principal(&format!("placement.gateway.egress.principals[{i}]"), p))
+                    .map(|(i, p)| {
+                        check::principal(&format!("placement.gateway.egress.principals[{i}]"), p)
+                    })
                     .collect::<Result<_, _>>()?,
                 None => vec![format!(
                     "cluster.local/ns/{egress_ns}/sa/istio-egressgateway-service-account"
@@ -554,7 +575,10 @@ fn placement(raw: &RawSpec, service: &Service) -> Result<Placement, SpecError> {
                     None => [("istio".to_owned(), "ingressgateway".to_owned())].into(),
                 },
             };
-            let ingress_port = check::port("placement.gateway.ingress.port", g.ingress.port.unwrap_or(443))?;
+            let ingress_port = check::port(
+                "placement.gateway.ingress.port",
+                g.ingress.port.unwrap_or(443),
+            )?;
             let tls = match (g.tls.mode, &g.tls.client_credential, &g.tls.server_credential) {
                 (RawTlsMode::IstioMutual, None, None) => CrossClusterTls::IstioMutual,
                 (RawTlsMode::IstioMutual, _, _) => {
@@ -597,7 +621,12 @@ fn placement(raw: &RawSpec, service: &Service) -> Result<Placement, SpecError> {
                 let egress_port = u16::try_from(i)
                     .ok()
                     .and_then(|i| base_port.checked_add(i))
-                    .ok_or_else(|| SpecError::new("placement.gateway.egress.port", "leaves no room for one port per mirror"))?;
+                    .ok_or_else(|| {
+                        SpecError::new(
+                            "placement.gateway.egress.port",
+                            "leaves no room for one port per mirror",
+                        )
+                    })?;
                 mirrors.push(GatewayMirror {
                     mirror,
                     shadow_host,
@@ -697,36 +726,38 @@ fn placement(raw: &RawSpec, service: &Service) -> Result<Placement, SpecError> {
 
 fn filter(raw: &RawSpec) -> Result<Filter, SpecError> {
     let text = raw.filter.url.trim();
-    let (scheme, rest) = text
-        .split_once("://")
-        .ok_or_else(|| SpecError::new("filter.url", "must start with oci://, https://, http:// or file://"))?;
-    let url = match scheme {
-        "oci" if !rest.is_empty() => FilterUrl::Oci,
-        "http" | "https" => {
-            let authority = rest.split('/').next().unwrap_or_default();
-            let (host, port) = match authority.rsplit_once(':') {
-                Some((h, p)) => (
-                    h,
-                    p.parse::<u16>()
-                        .map_err(|_| SpecError::new("filter.url", "has an invalid port"))?,
-                ),
-                None => (authority, if scheme == "https" { 443 } else { 80 }),
-            };
-            FilterUrl::Http {
-                host: check::host("filter.url", host)?,
-                port: check::port("filter.url", port)?,
+    let (scheme, rest) = text.split_once("://").ok_or_else(|| {
+        SpecError::new(
+            "filter.url",
+            "must start with oci://, https://, http:// or file://",
+        )
+    })?;
+    let url =
+        match scheme {
+            "oci" if !rest.is_empty() => FilterUrl::Oci,
+            "http" | "https" => {
+                let authority = rest.split('/').next().unwrap_or_default();
+                let (host, port) = match authority.rsplit_once(':') {
+                    Some((h, p)) => (
+                        h,
+                        p.parse::<u16>()
+                            .map_err(|_| SpecError::new("filter.url", "has an invalid port"))?,
+                    ),
+                    None => (authority, if scheme == "https" { 443 } else { 80 }),
+                };
+                FilterUrl::Http {
+                    host: check::host("filter.url", host)?,
+                    port: check::port("filter.url", port)?,
+                }
             }
-        }
-        "file" if rest.starts_with('/') => FilterUrl::File {
-            path: rest.to_owned(),
-        },
-        _ => {
-            return Err(SpecError::new(
+            "file" if rest.starts_with('/') => FilterUrl::File {
+                path: rest.to_owned(),
+            },
+            _ => return Err(SpecError::new(
                 "filter.url",
                 "must be oci://IMAGE, https://HOST/PATH, http://HOST/PATH or file:///ABSOLUTE/PATH",
-            ))
-        }
-    };
+            )),
+        };
     let sha256 = raw
         .filter
         .sha256

@@ -78,7 +78,9 @@ fn unknown_placement_is_rejected_with_the_choices() {
 
 #[test]
 fn values_are_not_echoed_in_errors() {
-    let e = err(&with("pluginConfig: {redaction: {key: 12345678901234567890}}\n"));
+    let e = err(&with(
+        "pluginConfig: {redaction: {key: 12345678901234567890}}\n",
+    ));
     assert!(e.path().starts_with("pluginConfig.redaction.key"), "{e}");
     assert!(!e.to_string().contains("12345678901234567890"), "{e}");
     let e = err(&with("pluginConfig: {tag: {enabled: \"hunter2\"}}\n"));
@@ -88,18 +90,42 @@ fn values_are_not_echoed_in_errors() {
 #[test]
 fn field_checks_name_the_field() {
     let cases = [
-        (UPSTREAM.replace("percentage: 5", "percentage: 0"), "mirrors[0].percentage"),
-        (UPSTREAM.replace("percentage: 5", "percentage: 100.5"), "mirrors[0].percentage"),
-        (UPSTREAM.replace("name: canary", "name: Canary"), "mirrors[0].name"),
-        (UPSTREAM.replace("port: 8080}\nmirrors", "port: 0}\nmirrors"), "service.port"),
-        (UPSTREAM.replace("checkout-canary.shop.svc.cluster.local", "\"*.shop.svc.cluster.local\""), "mirrors[0].host"),
+        (
+            UPSTREAM.replace("percentage: 5", "percentage: 0"),
+            "mirrors[0].percentage",
+        ),
+        (
+            UPSTREAM.replace("percentage: 5", "percentage: 100.5"),
+            "mirrors[0].percentage",
+        ),
+        (
+            UPSTREAM.replace("name: canary", "name: Canary"),
+            "mirrors[0].name",
+        ),
+        (
+            UPSTREAM.replace("port: 8080}\nmirrors", "port: 0}\nmirrors"),
+            "service.port",
+        ),
+        (
+            UPSTREAM.replace(
+                "checkout-canary.shop.svc.cluster.local",
+                "\"*.shop.svc.cluster.local\"",
+            ),
+            "mirrors[0].host",
+        ),
         (
             UPSTREAM.replace("file:///var/lib/wasm/m.wasm", "oci://r/m:1"),
             "filter.sha256",
         ),
-        (UPSTREAM.replace("file:///var/lib/wasm/m.wasm", "ftp://x/m"), "filter.url"),
         (
-            UPSTREAM.replace("percentage: 5}", "percentage: 5, ingressHost: a.example.com}"),
+            UPSTREAM.replace("file:///var/lib/wasm/m.wasm", "ftp://x/m"),
+            "filter.url",
+        ),
+        (
+            UPSTREAM.replace(
+                "percentage: 5}",
+                "percentage: 5, ingressHost: a.example.com}",
+            ),
             "mirrors[0].ingressHost",
         ),
         (with("envoy: {shadows: []}\n"), "envoy.shadows"),
@@ -146,7 +172,10 @@ fn placement_rules_for_the_plugin_scope() {
     assert_eq!(e.path(), "pluginConfig.scope");
     let receiver = UPSTREAM
         .replace("{upstream: {}}", "{receiver: {}}")
-        .replace("percentage: 5}", "percentage: 5, workloadSelector: {app: canary}}");
+        .replace(
+            "percentage: 5}",
+            "percentage: 5, workloadSelector: {app: canary}}",
+        );
     assert_eq!(err(&receiver).path(), "pluginConfig.scope");
     let e = err(&format!(
         "{receiver}pluginConfig: {{scope: mirrored, recognize: {{shadowSuffix: false}}}}\n"
@@ -169,7 +198,10 @@ fn placements_demand_their_own_fields() {
         "percentage: 5, ingressHost: c.staging.example.com}",
     );
     assert_eq!(
-        err(&format!("{tagged_off}pluginConfig: {{tag: {{enabled: false}}}}\n")).path(),
+        err(&format!(
+            "{tagged_off}pluginConfig: {{tag: {{enabled: false}}}}\n"
+        ))
+        .path(),
         "pluginConfig.tag.enabled"
     );
     let both = tagged_off.replace(
@@ -204,7 +236,10 @@ filter: {url: "oci://r/m:1", sha256: "000000000000000000000000000000000000000000
         g.egress.principals,
         vec!["cluster.local/ns/istio-system/sa/istio-egressgateway-service-account"]
     );
-    assert_eq!(g.egress.service, "istio-egressgateway.istio-system.svc.cluster.local");
+    assert_eq!(
+        g.egress.service,
+        "istio-egressgateway.istio-system.svc.cluster.local"
+    );
 }
 
 #[test]
@@ -214,4 +249,18 @@ fn percentages_in_parts_per_million() {
     assert_eq!(p(2.5), 25_000);
     assert_eq!(p(0.0001), 1);
     assert_eq!(p(0.00001), 1, "never rounds a positive share down to zero");
+}
+
+#[test]
+fn plugin_config_can_be_swapped_and_is_checked_again() {
+    let spec = Spec::parse(UPSTREAM).unwrap();
+    let other = spec
+        .with_plugin_config(serde_json::json!({"tag": {"source": "e2e"}}))
+        .unwrap();
+    assert_eq!(other.plugin.config.tag.source, "e2e");
+    assert_eq!(other.placement, spec.placement);
+    let e = spec
+        .with_plugin_config(serde_json::json!({"scope": "mirrored"}))
+        .unwrap_err();
+    assert_eq!(e.path(), "pluginConfig.scope");
 }
