@@ -108,3 +108,52 @@ fn the_schema_check_rejects_broken_manifests() {
         );
     }
 }
+
+/// Spec variants the examples do not cover, rendered and checked the same way.
+#[test]
+fn spec_variants_match_their_crd_schemas() {
+    let schemas = Schemas::load();
+    let root = support::repo_root().join("examples/specs");
+    let read = |name: &str| std::fs::read_to_string(root.join(name)).unwrap();
+    let variants = [
+        // A Gateway API egress gateway (WasmPlugin targetRefs) and certificate-based mTLS.
+        (read("gateway.yaml")
+            .replace(
+                "      selector:\n        istio: egressgateway\n",
+                "      gatewayName: egress\n",
+            )
+            .replace(
+                "placement:\n  gateway:\n",
+                "placement:\n  gateway:\n    tls: {mode: MUTUAL, clientCredential: shadow-client, serverCredential: shadow-server}\n",
+            ), "\"credentialName\":\"shadow-client\""),
+        // Environment-sourced values become vmConfig.env; a subset as mirror destination.
+        (read("receiver.yaml").replace(
+            "pluginConfig:\n",
+            "pluginConfig:\n  headers: {set: {authorization: {fromEnv: STAGING_TOKEN, prefix: 'Bearer '}}}\n",
+        ), "{\"name\":\"STAGING_TOKEN\",\"valueFrom\":\"HOST\"}"),
+        // Only some callers' sidecars carry the upstream filter.
+        (read("upstream.yaml").replace(
+            "  upstream: {}",
+            "  upstream: {namespace: shop, workloadSelector: {app: frontend}}",
+        ), "\"workloadSelector\":{\"labels\":{\"app\":\"frontend\"}}"),
+    ];
+    for (text, expected) in variants {
+        let spec = mirrorguard::generate::Spec::parse(&text).unwrap();
+        let manifests = istio::render(&spec, Options::default()).unwrap();
+        let rendered: String = manifests.iter().map(|m| m.object.to_string()).collect();
+        for m in &manifests {
+            let problems = schemas.problems(&m.object);
+            assert!(
+                problems.is_empty(),
+                "{} {}:\n{}",
+                m.kind(),
+                m.name(),
+                problems.join("\n")
+            );
+        }
+        assert!(
+            rendered.contains(expected),
+            "variant not applied: {expected}"
+        );
+    }
+}
