@@ -5,24 +5,28 @@ use serde_json::{json, Value};
 
 use super::virtual_service::{egress_gateway_name, ingress_gateway_name};
 use super::{object, Versions};
-use crate::generate::spec::{CrossClusterTls, GatewayPlacement, Spec};
+use crate::generate::spec::{CrossClusterTls, GatewayMirror, GatewayPlacement, Spec};
+
+/// An HTTPS server for one mirror: TLS terminated by the gateway, HTTP routed after it.
+fn server(m: &GatewayMirror, port: u16, host: String, tls: &Value) -> Value {
+    json!({
+        "port": {
+            "number": port,
+            "name": format!("https-{}", m.mirror.name),
+            "protocol": "HTTPS",
+        },
+        "hosts": [host],
+        "tls": tls,
+    })
+}
 
 /// One server per mirror, each on its own port, terminating the sidecar's Istio mTLS.
 pub(super) fn egress(spec: &Spec, v: Versions, g: &GatewayPlacement) -> Value {
+    let tls = json!({ "mode": "ISTIO_MUTUAL" });
     let servers: Vec<Value> = g
         .mirrors
         .iter()
-        .map(|m| {
-            json!({
-                "port": {
-                    "number": m.egress_port,
-                    "name": format!("https-{}", m.mirror.name),
-                    "protocol": "HTTPS",
-                },
-                "hosts": ["*"],
-                "tls": { "mode": "ISTIO_MUTUAL" },
-            })
-        })
+        .map(|m| server(m, m.egress_port, "*".to_owned(), &tls))
         .collect();
     object(
         spec,
@@ -46,15 +50,8 @@ pub(super) fn ingress(spec: &Spec, v: Versions, g: &GatewayPlacement) -> Value {
         .mirrors
         .iter()
         .map(|m| {
-            json!({
-                "port": {
-                    "number": g.ingress_port,
-                    "name": format!("https-{}", m.mirror.name),
-                    "protocol": "HTTPS",
-                },
-                "hosts": [format!("{}/{}", m.mirror.namespace, m.ingress_host)],
-                "tls": tls,
-            })
+            let host = format!("{}/{}", m.mirror.namespace, m.ingress_host);
+            server(m, g.ingress_port, host, &tls)
         })
         .collect();
     object(
