@@ -53,6 +53,10 @@ pub(super) enum Class {
     LeadDigit,
     Lower,
     Upper,
+    /// A letter where an exponent marker would make the value a number (`3f9`): any letter
+    /// but `e`, so that the pseudonym is no more a number than its input.
+    LowerNotE,
+    UpperNotE,
 }
 
 impl Class {
@@ -63,6 +67,8 @@ impl Class {
             Class::LeadDigit => b"123456789",
             Class::Lower => b"abcdefghijklmnopqrstuvwxyz",
             Class::Upper => b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            Class::LowerNotE => b"abcdfghijklmnopqrstuvwxyz",
+            Class::UpperNotE => b"ABCDFGHIJKLMNOPQRSTUVWXYZ",
         }
     }
 
@@ -70,8 +76,8 @@ impl Class {
         match self {
             Class::Kept | Class::Digit => b'0',
             Class::LeadDigit => b'1',
-            Class::Lower => b'a',
-            Class::Upper => b'A',
+            Class::Lower | Class::LowerNotE => b'a',
+            Class::Upper | Class::UpperNotE => b'A',
         }
     }
 
@@ -97,19 +103,19 @@ impl Shape {
     /// The classification of a pseudonym equals the classification of its input (same kept
     /// ranges, same runs, same numeric-literal status); [`recognises`] depends on that.
     pub(super) fn of(value: &str, kept: &Kept) -> Self {
-        let literal = is_numeric_literal(value);
+        let exponent = exponent_position(value);
         let mut slots = Vec::with_capacity(value.len());
         let mut after_digit = false;
         for (i, c) in value.char_indices() {
-            let class = if kept.contains(i) {
+            let at_exponent = exponent == Some(i);
+            let class = if kept.contains(i) || (at_exponent && (c == 'e' || c == 'E')) {
                 Class::Kept
             } else if c.is_alphabetic() {
-                if literal && (c == 'e' || c == 'E') {
-                    Class::Kept
-                } else if c.is_uppercase() {
-                    Class::Upper
-                } else {
-                    Class::Lower
+                match (c.is_uppercase(), at_exponent) {
+                    (true, false) => Class::Upper,
+                    (true, true) => Class::UpperNotE,
+                    (false, false) => Class::Lower,
+                    (false, true) => Class::LowerNotE,
                 }
             } else if c.is_numeric() {
                 if after_digit {
@@ -125,7 +131,7 @@ impl Shape {
             after_digit = match class {
                 Class::Digit | Class::LeadDigit => true,
                 Class::Kept => c.is_numeric() && !c.is_alphabetic(),
-                Class::Lower | Class::Upper => false,
+                _ => false,
             };
             slots.push((c, class));
         }
@@ -214,36 +220,32 @@ pub(super) fn recognises(keyed: &Keyed, value: &str, kept: &Kept) -> bool {
         .all(|(&i, symbol)| chars.get(i) == Some(&symbol))
 }
 
-/// `[+-]digits[.digits][(e|E)[+-]digits]`, with digits of any script.
-fn is_numeric_literal(value: &str) -> bool {
-    fn digits(s: &str) -> (bool, &str) {
+/// For a value shaped like a number with an exponent, `[+-]digits[.digits]L[+-]digits` with
+/// any letter `L` and digits of any script, the byte offset of `L`. The shape is made of
+/// classes the mapping keeps, so a value and its pseudonym agree on it; only the letter decides
+/// whether the value is a number (`1e9`) or not (`1f9`), hence the `…NotE` classes.
+fn exponent_position(value: &str) -> Option<usize> {
+    fn digits(s: &str) -> Option<&str> {
         let end = s
             .char_indices()
             .find(|(_, c)| !c.is_numeric() || c.is_alphabetic())
             .map_or(s.len(), |(i, _)| i);
-        (end > 0, s.get(end..).unwrap_or(""))
+        if end > 0 {
+            s.get(end..)
+        } else {
+            None
+        }
     }
-    let rest = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let (found, mut rest) = digits(rest);
-    if !found {
-        return false;
-    }
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let mut rest = digits(unsigned)?;
     if let Some(fraction) = rest.strip_prefix('.') {
-        let (found, after) = digits(fraction);
-        if !found {
-            return false;
-        }
-        rest = after;
+        rest = digits(fraction)?;
     }
-    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
-        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-        let (found, after) = digits(exponent);
-        if !found {
-            return false;
-        }
-        rest = after;
-    }
-    rest.is_empty()
+    let letter = rest.chars().next().filter(|c| c.is_alphabetic())?;
+    let position = value.len() - rest.len();
+    let exponent = rest.get(letter.len_utf8()..)?;
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    digits(exponent)?.is_empty().then_some(position)
 }
 
 #[cfg(test)]
@@ -278,7 +280,6 @@ mod tests {
             "Alice Smith",
             "221B Baker Street, London NW1 6XE",
             "O'Brien-Jones",
-            "x",
             "ab12CD",
         ] {
             let out = pseudonymize(&k, input, &Kept::none());
@@ -338,13 +339,33 @@ mod tests {
     }
 
     #[test]
-    fn literal_detection() {
-        for yes in ["1", "-1", "+1.5", "1e9", "2.5E-3", "٣"] {
-            assert!(is_numeric_literal(yes), "{yes}");
+    fn exponent_detection() {
+        for (value, position) in [
+            ("1e9", Some(1)),
+            ("-2.5E-3", Some(4)),
+            ("3f9", Some(1)),
+            ("٣e٥", Some(2)),
+            ("1", None),
+            ("1e", None),
+            ("e5", None),
+            ("1.e5", None),
+            ("12ab3", None),
+            ("1e5x", None),
+        ] {
+            assert_eq!(exponent_position(value), position, "{value}");
         }
-        for no in ["", "-", "1.", ".5", "1e", "e5", "1.2.3", "12a", "1 2"] {
-            assert!(!is_numeric_literal(no), "{no}");
+    }
+
+    #[test]
+    fn a_letter_never_turns_a_value_into_a_number() {
+        let k = keyed();
+        // Whatever the key, `3f9` must not become `3e9`.
+        for i in 0..200u32 {
+            let k = Keyed::from_secret(format!("key {i} with enough material").as_bytes());
+            let out = pseudonymize(&k, "3f9", &Kept::none());
+            assert_ne!(out.as_bytes()[1], b'e', "{out}");
         }
+        assert_eq!(&pseudonymize(&k, "6.02e23", &Kept::none())[4..5], "e");
     }
 
     proptest! {
