@@ -94,10 +94,7 @@ pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"email test key material")
-    }
+    use crate::redact::pseudonym::testkit::keyed;
 
     /// A deliberately independent check of the syntax most validators apply.
     fn looks_valid(s: &str) -> bool {

@@ -251,27 +251,8 @@ fn exponent_position(value: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redact::pseudonym::testkit::{classes, keyed};
     use proptest::prelude::*;
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"generic test key material")
-    }
-
-    fn classes(s: &str) -> Vec<u8> {
-        s.chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    b'9'
-                } else if c.is_ascii_lowercase() {
-                    b'a'
-                } else if c.is_ascii_uppercase() {
-                    b'A'
-                } else {
-                    u8::try_from(c).unwrap_or(b'?')
-                }
-            })
-            .collect()
-    }
 
     #[test]
     fn keeps_classes_case_and_punctuation() {

@@ -109,11 +109,8 @@ pub(super) fn recognises(value: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redact::pseudonym::testkit::keyed;
     use std::net::{IpAddr, Ipv4Addr};
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"ip test key material")
-    }
 
     #[test]
     fn v4_lands_in_documentation_ranges() {

@@ -83,10 +83,7 @@ pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"mac test key material")
-    }
+    use crate::redact::pseudonym::testkit::keyed;
 
     fn layout(s: &str) -> String {
         s.chars()

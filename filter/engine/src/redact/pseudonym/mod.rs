@@ -56,6 +56,8 @@ mod secret;
 mod ssn;
 mod stream;
 #[cfg(test)]
+mod testkit;
+#[cfg(test)]
 mod tests;
 mod wallet;
 

@@ -54,10 +54,7 @@ pub(super) fn recognises(keyed: &Keyed, value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"personal test key material")
-    }
+    use crate::redact::pseudonym::testkit::keyed;
 
     #[test]
     fn sniffs_what_the_value_is() {

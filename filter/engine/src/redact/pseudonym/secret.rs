@@ -184,21 +184,7 @@ pub(super) fn is_userinfo(keyed: &Keyed, value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"secret test key material")
-    }
-
-    fn classes(s: &str) -> String {
-        s.chars()
-            .map(|c| match c {
-                '0'..='9' => '9',
-                'a'..='z' => 'a',
-                'A'..='Z' => 'A',
-                other => other,
-            })
-            .collect()
-    }
+    use crate::redact::pseudonym::testkit::{classes, keyed};
 
     #[test]
     fn tokens_keep_their_vendor_prefix() {

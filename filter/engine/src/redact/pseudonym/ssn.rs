@@ -70,11 +70,8 @@ pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redact::pseudonym::testkit::keyed;
     use proptest::prelude::*;
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"ssn test key material")
-    }
 
     /// The SSA rules, written independently of the generator.
     fn valid_ssn(s: &str) -> bool {

@@ -164,10 +164,7 @@ pub(super) fn recognises_bitcoin(keyed: &Keyed, value: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn keyed() -> Keyed {
-        Keyed::from_secret(b"wallet test key material")
-    }
+    use crate::redact::pseudonym::testkit::keyed;
 
     /// Independent validity checks, as a wallet would apply them.
     fn valid_base58check(s: &str) -> Option<u8> {
