@@ -1,7 +1,7 @@
 //! Keyed, deterministic, format-preserving pseudonyms.
 //!
 //! # Keyed and deterministic
-//! A pseudonym is a function of the key and the value only. Its randomness is a [`Stream`]
+//! A pseudonym is a function of the key and the value only. Its randomness is a `Stream`
 //! seeded with `HMAC-SHA-256(key, "pseudonym/<format>" ‖ 0 ‖ value)`: every worker with the same
 //! key gives the same answer, before and after a restart, and another key gives an unrelated
 //! one. Seeds are per *format*, not per detector, and taken over the value's canonical form
@@ -14,7 +14,7 @@
 //! input passed: Luhn for cards, mod-97 for IBANs, SSA rules for SSNs, NANP rules for phone
 //! numbers, checksums for wallet addresses, a date in the same format. Each format module says
 //! what it keeps. A value without its format's shape (a "card" that is `abc`) falls back to
-//! the [`generic`] class-keeping mapping, never to a panic.
+//! the generic class-keeping mapping, never to a panic.
 //!
 //! # Recognising our own output
 //! Redacting a copy that was already redacted must change nothing, so [`Keyed::pseudonymize`]
