@@ -50,15 +50,23 @@ impl Stream {
         }
     }
 
-    /// A number in `0..n` (0 when `n` is 0). Taken modulo from 64 random bits: the bias is at
-    /// most `n / 2^64`, far below anything observable for the small alphabets used here.
+    /// A number in `0..n` (0 when `n` is 0), taken modulo from 32 random bits for `n` up to
+    /// 2^16 and from 64 above: the bias is at most `2^-16`, far below anything observable
+    /// (and `n / 2^32`, under 10^-8, for the alphabets of up to 62 symbols that most draws use).
     pub(crate) fn below(&mut self, n: u64) -> u64 {
         if n == 0 {
             return 0;
         }
-        let mut bytes = [0u8; 8];
-        self.fill(&mut bytes);
-        u64::from_le_bytes(bytes) % n
+        let random = if n <= 1 << 16 {
+            let mut bytes = [0u8; 4];
+            self.fill(&mut bytes);
+            u64::from(u32::from_le_bytes(bytes))
+        } else {
+            let mut bytes = [0u8; 8];
+            self.fill(&mut bytes);
+            u64::from_le_bytes(bytes)
+        };
+        random % n
     }
 
     /// A number in `range`, inclusive; `range.start()` when the range is empty.
