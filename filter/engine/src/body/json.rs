@@ -66,6 +66,15 @@ pub fn is_number(text: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct NotJson;
 
+/// What reading a value did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Opened an array or object; its first member's value comes next.
+    Opened,
+    /// Read a whole value (a scalar, or an empty array or object).
+    Done { removed: bool },
+}
+
 /// One open array or object.
 #[derive(Debug)]
 struct Frame<'k> {
@@ -91,6 +100,8 @@ struct Rewriter<'r, 'a, 'k, R: ?Sized> {
     root_key: &'k str,
     stack: Vec<Frame<'k>>,
     out: Splice<'a>,
+    /// Decoded string values, reused: most values are read and left alone.
+    scratch: String,
 }
 
 impl<'r, 'a, 'k, R: FieldRedactor + ?Sized> Rewriter<'r, 'a, 'k, R>
@@ -106,6 +117,7 @@ where
             root_key,
             stack: Vec::new(),
             out: Splice::new(src),
+            scratch: String::new(),
         }
     }
 
@@ -115,9 +127,11 @@ where
         }
         self.skip_ws();
         loop {
-            let removed = self.value(tally)?;
+            let mut removed = match self.value(tally)? {
+                Step::Opened => continue,
+                Step::Done { removed } => removed,
+            };
             // Closing brackets end values too: unwind until a comma or the end.
-            let mut removed = removed;
             loop {
                 let value_end = self.pos;
                 self.skip_ws();
@@ -150,14 +164,14 @@ where
     }
 
     /// Reads the value at `pos` (whitespace skipped). Scalars are redacted here; for an
-    /// array or object only the opening is read. Returns whether the value was removed.
-    fn value(&mut self, tally: &mut Tally) -> Result<bool, NotJson> {
-        match self.bytes.get(self.pos) {
-            Some(b'"') => self.string_value(tally),
-            Some(b'-' | b'0'..=b'9') => self.number_value(tally),
-            Some(b't') => self.literal("true"),
-            Some(b'f') => self.literal("false"),
-            Some(b'n') => self.literal("null"),
+    /// array or object only the opening is read, up to its first member's value.
+    fn value(&mut self, tally: &mut Tally) -> Result<Step, NotJson> {
+        let removed = match self.bytes.get(self.pos) {
+            Some(b'"') => self.string_value(tally)?,
+            Some(b'-' | b'0'..=b'9') => self.number_value(tally)?,
+            Some(b't') => self.literal(b"true")?,
+            Some(b'f') => self.literal(b"false")?,
+            Some(b'n') => self.literal(b"null")?,
             Some(&open @ (b'{' | b'[')) => {
                 if self.stack.len() >= MAX_DEPTH {
                     return Err(NotJson);
@@ -183,13 +197,14 @@ where
                 if self.bytes.get(self.pos) == Some(&close) {
                     self.pos += 1;
                     self.stack.pop();
-                    return Ok(false);
+                    return Ok(Step::Done { removed: false });
                 }
                 self.begin_member(gap_start, tally)?;
-                self.value(tally)
+                return Ok(Step::Opened);
             }
-            _ => Err(NotJson),
-        }
+            _ => return Err(NotJson),
+        };
+        Ok(Step::Done { removed })
     }
 
     /// Starts a member (or element) at `pos`, whose gap from the previous one starts at
@@ -217,8 +232,15 @@ where
         if self.bytes.get(self.pos) != Some(&b'"') {
             return Err(NotJson);
         }
-        let (start, end) = (self.pos, self.scan_string()?);
-        let name = decode_string(self.src.get(start + 1..end - 1).ok_or(NotJson)?)?;
+        let (start, end, escaped) = self.string()?;
+        let raw = self.src.get(start + 1..end - 1).ok_or(NotJson)?;
+        let name = if escaped {
+            let mut name = String::with_capacity(raw.len());
+            decode_escapes(&mut name, raw)?;
+            Cow::Owned(name)
+        } else {
+            Cow::Borrowed(raw)
+        };
         if let Cow::Owned(redacted) = self.redactor.text(&name, tally) {
             push_string(self.out.replace(start, end), &redacted);
         }
@@ -235,11 +257,18 @@ where
     }
 
     fn string_value(&mut self, tally: &mut Tally) -> Result<bool, NotJson> {
-        let (start, end) = (self.pos, self.scan_string()?);
-        let value = decode_string(self.src.get(start + 1..end - 1).ok_or(NotJson)?)?;
-        match self.redactor.field(self.key(), &value, tally) {
+        let (start, end, escaped) = self.string()?;
+        let raw = self.src.get(start + 1..end - 1).ok_or(NotJson)?;
+        let value = if escaped {
+            self.scratch.clear();
+            decode_escapes(&mut self.scratch, raw)?;
+            &self.scratch
+        } else {
+            raw
+        };
+        match self.redactor.field(self.key(), value, tally) {
             FieldAction::Keep => Ok(false),
-            FieldAction::Replace(new) if new == *value => Ok(false),
+            FieldAction::Replace(new) if new == value => Ok(false),
             FieldAction::Replace(new) => {
                 push_string(self.out.replace(start, end), &new);
                 Ok(false)
@@ -285,12 +314,13 @@ where
         }
     }
 
-    fn literal(&mut self, word: &str) -> Result<bool, NotJson> {
-        let end = self.pos + word.len();
-        if self.bytes.get(self.pos..end) != Some(word.as_bytes()) {
-            return Err(NotJson);
+    fn literal(&mut self, word: &[u8]) -> Result<bool, NotJson> {
+        for &b in word {
+            if self.bytes.get(self.pos) != Some(&b) {
+                return Err(NotJson);
+            }
+            self.pos += 1;
         }
-        self.pos = end;
         Ok(false)
     }
 
@@ -310,21 +340,26 @@ where
         }
     }
 
-    /// Moves past the string starting at `pos` (a `"`); returns its end, after the closing
-    /// quote. Escapes are checked when decoding.
-    fn scan_string(&mut self) -> Result<usize, NotJson> {
-        let mut i = self.pos + 1;
+    /// Moves past the string starting at `pos` (a `"`). Returns where it starts and ends
+    /// (quotes included) and whether it holds escapes; those are checked when decoding.
+    #[inline]
+    fn string(&mut self) -> Result<(usize, usize, bool), NotJson> {
+        let start = self.pos;
+        let mut i = start + 1;
+        let mut escaped = false;
         loop {
+            i += plain_run(self.bytes.get(i..).ok_or(NotJson)?);
             match self.bytes.get(i) {
                 Some(b'"') => break,
-                Some(b'\\') => i += 2,
-                Some(&b) if b < 0x20 => return Err(NotJson),
-                Some(_) => i += 1,
-                None => return Err(NotJson),
+                Some(b'\\') => {
+                    escaped = true;
+                    i += 2;
+                }
+                _ => return Err(NotJson),
             }
         }
         self.pos = i + 1;
-        Ok(self.pos)
+        Ok((start, self.pos, escaped))
     }
 
     fn skip_ws(&mut self) {
@@ -365,16 +400,41 @@ fn scan_number(bytes: &[u8], start: usize) -> Option<usize> {
     Some(i)
 }
 
-/// Decodes the inside of a JSON string. Borrowed when it holds no escape. A lone surrogate
-/// escape, which no Rust string can hold, becomes U+FFFD for the detectors; the original
-/// bytes are still what is forwarded unless the value is replaced.
-fn decode_string(raw: &str) -> Result<Cow<'_, str>, NotJson> {
-    let Some(first) = raw.find('\\') else {
-        return Ok(Cow::Borrowed(raw));
-    };
-    let mut out = String::with_capacity(raw.len());
-    out.push_str(raw.get(..first).ok_or(NotJson)?);
-    let mut rest = raw.get(first..).ok_or(NotJson)?;
+/// Length of the run of plain string content at the start of `bytes`: up to the closing
+/// quote, an escape, or a control character (which a JSON string may not hold). Eight bytes
+/// at a time: this loop is most of the time spent on a document without personal data.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // High bit of each byte that is zero; only the lowest flagged byte is exact, which is
+    // the one wanted.
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut done = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let stop =
+            zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | control;
+        if stop != 0 {
+            return done + (stop.trailing_zeros() / 8) as usize;
+        }
+        done += 8;
+    }
+    let tail = chunks.remainder();
+    done + tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(tail.len())
+}
+
+/// Decodes the inside of a JSON string onto `out`. A lone surrogate escape, which no Rust
+/// string can hold, becomes U+FFFD for the detectors; the original bytes are still what is
+/// forwarded unless the value is replaced.
+fn decode_escapes(out: &mut String, raw: &str) -> Result<(), NotJson> {
+    let mut rest = raw;
     while let Some(at) = rest.find('\\') {
         out.push_str(rest.get(..at).ok_or(NotJson)?);
         let escape = rest.get(at + 1..).ok_or(NotJson)?;
@@ -394,7 +454,7 @@ fn decode_string(raw: &str) -> Result<Cow<'_, str>, NotJson> {
         rest = escape.get(used..).ok_or(NotJson)?;
     }
     out.push_str(rest);
-    Ok(Cow::Owned(out))
+    Ok(())
 }
 
 /// `escape` starts at the `u` of `\uXXXX`; a high surrogate takes the `\uXXXX` after it if

@@ -101,3 +101,15 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn redaction_is_idempotent(form in "([a-z@.%0-9A-F+]{0,10}=?[a-z@.%0-9A-F+ ]{0,12}&?){0,6}") {
+        let r = redactor();
+        let once = run(&r, &form);
+        let mut tally = Tally::default();
+        let twice = rewrite(&r, &once, &mut tally);
+        prop_assert_eq!(&twice, &once);
+        prop_assert_eq!(tally.values, 0);
+    }
+}

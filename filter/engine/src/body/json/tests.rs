@@ -445,3 +445,118 @@ proptest! {
         prop_assert!(no_scalar_under_drop(&parsed, false), "{}", out);
     }
 }
+
+/// Stands in for the detectors at no cost, so that the scanner's own speed is measured:
+/// every value with an `@` is replaced.
+struct AtSign;
+
+impl FieldRedactor for AtSign {
+    fn text<'a>(&self, text: &'a str, _: &mut Tally) -> Cow<'a, str> {
+        if text.contains('@') {
+            Cow::Owned("[EMAIL]".into())
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    fn field(&self, _: &str, value: &str, _: &mut Tally) -> FieldAction {
+        if value.contains('@') {
+            FieldAction::Replace("[EMAIL]".into())
+        } else {
+            FieldAction::Keep
+        }
+    }
+}
+
+fn dense_document(records: usize) -> String {
+    let mut doc = String::from("[");
+    for i in 0..records {
+        if i > 0 {
+            doc.push(',');
+        }
+        doc.push_str(&format!(
+            r#"{{"id":{i},"email":"user{i}@example.com","name":"Jane \"J\" Doe","age":41.5,"tags":["a","b\u00e9"],"contact":{{"mail":"j{i}@corp.com","ok":true,"x":null}}}}"#
+        ));
+    }
+    doc.push(']');
+    doc
+}
+
+/// `cargo test -p mirrorguard-engine --release json_throughput -- --ignored --nocapture`
+#[test]
+#[ignore = "measurement; run in release"]
+fn json_throughput() {
+    let best_of = |f: &mut dyn FnMut()| {
+        (0..7)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                f();
+                start.elapsed().as_secs_f64()
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    let dense = dense_document(100_000);
+    let clean = dense.replace('@', "_");
+    let mb = dense.len() as f64 / 1e6;
+    let report = |name: &str, secs: f64| println!("{name}: {mb:.1} MB, {:.0} MB/s", mb / secs);
+    report(
+        "serde_json validation (reference)",
+        best_of(&mut || {
+            serde_json::from_str::<serde::de::IgnoredAny>(&dense).unwrap();
+        }),
+    );
+    report(
+        "dense, every address replaced",
+        best_of(&mut || {
+            assert!(matches!(
+                rewrite(&AtSign, &dense, &mut Tally::default()),
+                Cow::Owned(_)
+            ))
+        }),
+    );
+    struct Nothing;
+    impl FieldRedactor for Nothing {
+        fn text<'a>(&self, text: &'a str, _: &mut Tally) -> Cow<'a, str> {
+            Cow::Borrowed(text)
+        }
+        fn field(&self, _: &str, _: &str, _: &mut Tally) -> FieldAction {
+            FieldAction::Keep
+        }
+    }
+    report(
+        "scanner alone (nothing detected)",
+        best_of(&mut || {
+            assert!(matches!(
+                rewrite(&Nothing, &clean, &mut Tally::default()),
+                Cow::Borrowed(_)
+            ))
+        }),
+    );
+    report(
+        "clean",
+        best_of(&mut || {
+            assert!(matches!(
+                rewrite(&AtSign, &clean, &mut Tally::default()),
+                Cow::Borrowed(_)
+            ))
+        }),
+    );
+    let r = redactor();
+    report(
+        "dense, with the regex detectors of these tests",
+        best_of(&mut || {
+            rewrite(&r, &dense, &mut Tally::default());
+        }),
+    );
+}
+
+proptest! {
+    #[test]
+    fn plain_runs_end_at_the_first_stop_byte(bytes in prop::collection::vec(any::<u8>(), 0..40)) {
+        let want = bytes
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(bytes.len());
+        prop_assert_eq!(plain_run(&bytes), want);
+    }
+}
