@@ -144,20 +144,23 @@ pub fn decode(raw: &str) -> Cow<'_, str> {
 
 /// The URL standard's `application/x-www-form-urlencoded` byte serializer.
 pub fn encode_into(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in text.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
                 out.push(char::from(b));
             }
             b' ' => out.push('+'),
-            b => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0xf)]));
-            }
+            b => push_percent(out, b),
         }
     }
+}
+
+/// `%XX`, upper-case as the URL standard writes it.
+pub(crate) fn push_percent(out: &mut String, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX[usize::from(b >> 4)]));
+    out.push(char::from(HEX[usize::from(b & 0xf)]));
 }
 
 #[cfg(test)]

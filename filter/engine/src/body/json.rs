@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 
 use super::splice::{Mark, Splice};
-use super::{add_tally, FieldRedactor};
+use super::{structured_or_text, FieldRedactor};
 use crate::redact::{FieldAction, Tally};
 
 /// Deepest nesting of arrays and objects read as JSON.
@@ -45,16 +45,9 @@ pub fn rewrite_under<'a, R: FieldRedactor + ?Sized>(
     json: &'a str,
     tally: &mut Tally,
 ) -> Cow<'a, str> {
-    // Counted on the side: a document found malformed half-way is scanned again as text,
-    // and its values must not be counted twice.
-    let mut counted = Tally::default();
-    match Rewriter::new(redactor, root_key, json).run(&mut counted) {
-        Ok(out) => {
-            add_tally(tally, counted);
-            out
-        }
-        Err(NotJson) => redactor.text(json, tally),
-    }
+    structured_or_text(redactor, json, tally, |counted| {
+        Rewriter::new(redactor, root_key, json).run(counted).ok()
+    })
 }
 
 /// Whether `text` is a JSON number (RFC 8259 §6).

@@ -203,9 +203,24 @@ fn str_bytes(text: Cow<'_, str>) -> Cow<'_, [u8]> {
     }
 }
 
-/// Adds what a rewriter counted on the side (see [`json::rewrite`]) to the request's tally.
-fn add_tally(tally: &mut Tally, more: Tally) {
-    tally.values = tally.values.saturating_add(more.values);
+/// Runs a rewriter for a structured format, and scans `text` as free text instead when the
+/// rewriter cannot follow it. What the rewriter counted is kept only if it finished: a
+/// document found malformed half-way is scanned again, and its values must not be counted
+/// twice.
+fn structured_or_text<'a, R: FieldRedactor + ?Sized>(
+    redactor: &R,
+    text: &'a str,
+    tally: &mut Tally,
+    structured: impl FnOnce(&mut Tally) -> Option<Cow<'a, str>>,
+) -> Cow<'a, str> {
+    let mut counted = Tally::default();
+    match structured(&mut counted) {
+        Some(out) => {
+            tally.values = tally.values.saturating_add(counted.values);
+            out
+        }
+        None => redactor.text(text, tally),
+    }
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use std::ops::Range;
 use memchr::memmem;
 
 use super::media::{self, MediaType};
-use super::{form, json, kind_of, utf8, xml, BodyKind, FieldRedactor};
+use super::{form, json, kind_of, str_bytes, utf8, xml, BodyKind, FieldRedactor};
 use crate::config::MultipartFiles;
 use crate::redact::{FieldAction, Tally};
 use crate::verdict::DropReason;
@@ -290,14 +290,11 @@ fn decode_ext_value(value: &str) -> Option<String> {
 }
 
 fn encode_ext_value(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
+            form::push_percent(out, b);
         }
     }
 }
@@ -439,14 +436,14 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
                 };
                 nested.body(content, boundary, tally)?
             }
-            BodyKind::Json => as_bytes(json::rewrite_under(
+            BodyKind::Json => str_bytes(json::rewrite_under(
                 self.redactor,
                 key,
                 utf8(content)?,
                 tally,
             )),
-            BodyKind::Form => as_bytes(form::rewrite(self.redactor, utf8(content)?, tally)),
-            BodyKind::Xml => as_bytes(xml::rewrite(self.redactor, utf8(content)?, tally)),
+            BodyKind::Form => str_bytes(form::rewrite(self.redactor, utf8(content)?, tally)),
+            BodyKind::Xml => str_bytes(xml::rewrite(self.redactor, utf8(content)?, tally)),
             BodyKind::Text => match self.redactor.field(key, utf8(content)?, tally) {
                 FieldAction::Keep => Cow::Borrowed(content),
                 FieldAction::Replace(new) => Cow::Owned(new.into_bytes()),
@@ -459,10 +456,6 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
             new => Content::Replace(new),
         })
     }
-}
-
-fn as_bytes(text: Cow<'_, str>) -> Cow<'_, [u8]> {
-    super::str_bytes(text)
 }
 
 fn count(tally: &mut Tally) {

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use memchr::{memchr, memmem};
 
 use super::splice::Splice;
-use super::{add_tally, FieldRedactor};
+use super::{structured_or_text, FieldRedactor};
 use crate::redact::{FieldAction, Tally};
 
 /// Deepest element nesting followed; deeper documents are scanned as free text.
@@ -26,14 +26,9 @@ pub fn rewrite<'a, R: FieldRedactor + ?Sized>(
     xml: &'a str,
     tally: &mut Tally,
 ) -> Cow<'a, str> {
-    let mut counted = Tally::default();
-    match Scanner::new(redactor, xml).run(&mut counted) {
-        Some(out) => {
-            add_tally(tally, counted);
-            out
-        }
-        None => redactor.text(xml, tally),
-    }
+    structured_or_text(redactor, xml, tally, |counted| {
+        Scanner::new(redactor, xml).run(counted)
+    })
 }
 
 struct Scanner<'r, 'a, R: ?Sized> {
