@@ -8,7 +8,8 @@
 //!   `quoted-printable` transfer encoding the engine does not decode) follows
 //!   [`MultipartFiles`]: emptied (the default), removed, or scanned when it is UTF-8 text.
 //! - A part that is itself multipart is rewritten recursively, up to [`MAX_NESTING`] levels.
-//! - Field names, file names and other part header values are scanned as free text.
+//! - Field names, file names and other part header values are scanned as free text; a
+//!   part's `Content-Length`, if it has one, follows its content.
 //!
 //! Everything else — delimiters, transport padding, header lines, line endings (CRLF, or
 //! bare LF as lenient clients send) — is copied byte for byte. A body that does not follow
@@ -177,6 +178,8 @@ struct PartHeaders<'a> {
     media: Option<Option<MediaType<'a>>>,
     /// A transfer encoding (`base64`, `quoted-printable`) the content cannot be read through.
     opaque: bool,
+    /// Where a `content-length` value is, to be corrected when the content changes.
+    length: Option<Range<usize>>,
     /// Replacements in the header text, in order.
     edits: Vec<(Range<usize>, String)>,
 }
@@ -215,7 +218,9 @@ fn read_headers<'a, R: FieldRedactor + ?Sized>(
             out.opaque = !["7bit", "8bit", "binary"]
                 .iter()
                 .any(|ok| cte.eq_ignore_ascii_case(ok));
-        } else if !name.eq_ignore_ascii_case("content-length") {
+        } else if name.eq_ignore_ascii_case("content-length") {
+            out.length = Some(value_start..value_start + value.len());
+        } else {
             if let Cow::Owned(new) = redactor.text(value, tally) {
                 out.edits
                     .push((value_start..value_start + value.len(), new));
@@ -328,8 +333,12 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
         let mut parts = Vec::with_capacity(layout.parts.len());
         for part in &layout.parts {
             let text = std::str::from_utf8(part.headers).map_err(|_| DropReason::InvalidUtf8)?;
-            let headers = read_headers(self.redactor, text, tally)?;
+            let mut headers = read_headers(self.redactor, text, tally)?;
             let content = self.content(&headers, part.content, tally)?;
+            if let (Content::Replace(new), Some(span)) = (&content, headers.length.clone()) {
+                headers.edits.push((span, format!(" {}", new.len())));
+                headers.edits.sort_by_key(|(range, _)| range.start);
+            }
             changed |= !headers.edits.is_empty() || !matches!(content, Content::Keep);
             parts.push((text, headers, content));
         }

@@ -166,6 +166,18 @@ fn header_values_and_file_names_are_scanned() {
 }
 
 #[test]
+fn part_lengths_follow_the_content() {
+    let r = redactor();
+    let before = format!("{}\r\nContent-Length: 14", field("note"));
+    let after = format!("{}\r\nContent-Length: 12", field("note"));
+    let input = form(&[(&before, "mail ab@cd.com")]);
+    assert_eq!(
+        text(&r, &input, MultipartFiles::Empty).unwrap(),
+        form(&[(&after, "mail [EMAIL]")])
+    );
+}
+
+#[test]
 fn unread_transfer_encodings_make_a_file() {
     let r = redactor();
     let headers = format!("{}\r\nContent-Transfer-Encoding: base64", field("note"));
