@@ -10,6 +10,7 @@ pub struct EnvoyConfig {
     root: Value,
     concurrency: u32,
     env: Vec<(String, String)>,
+    process_env: Vec<(String, String)>,
 }
 
 fn key(k: &str) -> Value {
@@ -27,9 +28,12 @@ fn seq(v: &mut Value) -> &mut Vec<Value> {
 }
 
 impl EnvoyConfig {
-    /// `envoy/mirror-upstream.yaml`: the filter as an upstream filter on the mirror cluster.
+    /// `envoy/demo.yaml`, rendered by `mirrorguard generate envoy` from
+    /// `examples/specs/demo.yaml`: the filter as an upstream filter on the mirror cluster.
+    /// Envoy gets the demo's pseudonym key in its environment, as a proxy would from a secret.
     pub fn upstream_placement() -> Self {
-        Self::load(&crate::repo_root().join("envoy/mirror-upstream.yaml"))
+        Self::load(&crate::repo_root().join("envoy/demo.yaml"))
+            .process_env("MIRRORGUARD_KEY", "demo-only-key-replace-in-production")
     }
 
     pub fn load(path: &Path) -> Self {
@@ -40,10 +44,22 @@ impl EnvoyConfig {
             root,
             concurrency: 1,
             env: Vec::new(),
+            process_env: Vec::new(),
         };
         cfg = cfg.listener_and_admin_on_free_ports();
         cfg.set_wasm_path(&crate::wasm_module());
         cfg
+    }
+
+    /// Sets a variable in the Envoy process's environment (read by the VM through
+    /// `host_env_keys`).
+    pub fn process_env(mut self, name: &str, value: &str) -> Self {
+        self.process_env.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn process_env_vars(&self) -> &[(String, String)] {
+        &self.process_env
     }
 
     pub fn concurrency(&self) -> u32 {
@@ -68,6 +84,55 @@ impl EnvoyConfig {
             *get(addr, "port_value") = Value::from(0);
         }
         self
+    }
+
+    /// The cluster the route sends primaries to.
+    pub fn primary_cluster(&self) -> String {
+        self.route_value(&["cluster"])
+    }
+
+    /// The cluster the route mirrors to (the first mirror policy).
+    pub fn shadow_cluster(&self) -> String {
+        self.route_value(&["request_mirror_policies", "0", "cluster"])
+    }
+
+    fn route_value(&self, path: &[&str]) -> String {
+        let route = self
+            .root
+            .get("static_resources")
+            .and_then(|r| r.get("listeners"))
+            .and_then(|l| l.get(0))
+            .and_then(|l| l.get("filter_chains"))
+            .and_then(|c| c.get(0))
+            .and_then(|c| c.get("filters"))
+            .and_then(|f| f.get(0))
+            .and_then(|f| f.get("typed_config"))
+            .and_then(|t| t.get("route_config"))
+            .and_then(|r| r.get("virtual_hosts"))
+            .and_then(|v| v.get(0))
+            .and_then(|v| v.get("routes"))
+            .and_then(|r| r.get(0))
+            .and_then(|r| r.get("route"))
+            .expect("the first listener routes somewhere");
+        let mut v = route;
+        for step in path {
+            v = match step.parse::<usize>() {
+                Ok(i) => v.get(i),
+                Err(_) => v.get(*step),
+            }
+            .unwrap_or_else(|| panic!("route has no {path:?}"));
+        }
+        v.as_str().expect("a cluster name").to_owned()
+    }
+
+    pub fn primary_port(self, port: u16) -> Self {
+        let name = self.primary_cluster();
+        self.cluster_port(&name, port)
+    }
+
+    pub fn shadow_port(self, port: u16) -> Self {
+        let name = self.shadow_cluster();
+        self.cluster_port(&name, port)
     }
 
     /// Points every endpoint of cluster `name` at 127.0.0.1:`port`.
@@ -95,7 +160,8 @@ impl EnvoyConfig {
     /// The Wasm filter's `config` (envoy.extensions.wasm.v3.PluginConfig) on the shadow
     /// cluster's upstream filter chain.
     fn wasm_plugin(&mut self) -> &mut Value {
-        let cluster = self.cluster("shadow");
+        let shadow = self.shadow_cluster();
+        let cluster = self.cluster(&shadow);
         let options = get(
             get(cluster, "typed_extension_protocol_options"),
             "envoy.extensions.upstreams.http.v3.HttpProtocolOptions",

@@ -56,6 +56,7 @@ impl Envoy {
             .args(["--disable-hot-restart", "--log-level", "info"])
             .arg("--concurrency")
             .arg(config.concurrency().to_string())
+            .envs(config.process_env_vars().iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("dup log"))
             .stderr(log_file)

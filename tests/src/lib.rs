@@ -141,9 +141,7 @@ impl Mirror {
                 (r.port, Some(r))
             }
         };
-        let config = config
-            .cluster_port("primary", primary.port())
-            .cluster_port("shadow", shadow_port);
+        let config = config.primary_port(primary.port()).shadow_port(shadow_port);
         let envoy = Envoy::start(&config).unwrap_or_else(|e| panic!("{e}"));
         Self {
             primary,

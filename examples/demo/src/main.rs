@@ -1,5 +1,5 @@
 //! `make demo`: starts a primary and a shadow upstream and a real Envoy (the configuration in
-//! `envoy/mirror-upstream.yaml`, the filter on the mirror cluster), sends every sample request
+//! `envoy/demo.yaml`, the filter on the mirror cluster), sends every sample request
 //! in `examples/requests/`, and prints what each upstream received, side by side. Everything
 //! listens on 127.0.0.1 and is stopped before the demo exits.
 
@@ -18,7 +18,7 @@ fn main() -> Result<(), String> {
     let mirror = Mirror::start_with(EnvoyConfig::upstream_placement());
     println!(
         "mirrorguard demo: Envoy on {} mirrors every request to the shadow upstream; the\n\
-         filter runs on the copy only (envoy/mirror-upstream.yaml). Rows marked '≠' differ.\n",
+         filter runs on the copy only (envoy/demo.yaml). Rows marked '≠' differ.\n",
         mirror.envoy.listener()
     );
     for path in samples {
