@@ -8,7 +8,76 @@
 use mirrorguard::generate::istio::{self, Manifest, Options};
 use mirrorguard::generate::wasm_filter::{wasm_http_filter, Code};
 use mirrorguard::generate::Spec;
+use mirrorguard_harness::bootstrap::{bootstrap, http_listener, route_config, static_cluster};
+use mirrorguard_harness::{Envoy, EnvoyConfig, Upstream};
 use serde_json::{json, Value};
+
+/// The pseudonym key the example specs read from the proxy's environment.
+const KEY: (&str, &str) = ("MIRRORGUARD_KEY", "placement-test-key-0123456789");
+
+/// Starts an Envoy on a bootstrap built by a test, with the key in its environment.
+pub fn start(bootstrap: &Value) -> Envoy {
+    let config = EnvoyConfig::from_bootstrap(bootstrap).process_env(KEY.0, KEY.1);
+    Envoy::start(&config).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// One example spec, what the generator renders for it, and the two workloads: the primary
+/// service and the shadow workload.
+#[derive(Debug)]
+pub struct Scene {
+    pub spec: Spec,
+    pub manifests: Vec<Manifest>,
+    pub marker: String,
+    pub tag: String,
+    pub primary: Upstream,
+    pub shadow: Upstream,
+}
+
+impl Scene {
+    pub fn new(file: &str) -> Self {
+        let spec = example_spec(file);
+        Self {
+            manifests: istio::render(&spec, Options::default()).unwrap(),
+            marker: spec.marker_header().to_owned(),
+            tag: spec.plugin.config.tag.source.clone(),
+            spec,
+            primary: Upstream::start("primary").unwrap(),
+            shadow: Upstream::start("shadow").unwrap(),
+        }
+    }
+
+    /// The generated object of `kind` called `name`.
+    pub fn manifest(&self, kind: &str, name: &str) -> &Value {
+        manifest(&self.manifests, kind, name)
+    }
+
+    /// The caller's sidecar, programmed from the generated primary VirtualService: its route
+    /// to the primary service, and its copies, sent to `mirror_host`, delivered to
+    /// 127.0.0.1:`mirror_port`.
+    pub fn caller_sidecar(&self, mirror_host: &str, mirror_port: u16) -> Envoy {
+        let vs = self.manifest("VirtualService", &self.spec.name);
+        let clusters = |host: &str| {
+            if host == mirror_host {
+                "mirror".to_owned()
+            } else {
+                assert_eq!(host, self.spec.primary.host);
+                "primary".to_owned()
+            }
+        };
+        let routes = envoy_routes(vs, None, &clusters);
+        start(&bootstrap(
+            vec![http_listener(
+                "outbound",
+                route_config("outbound", &["*"], routes),
+                vec![],
+            )],
+            vec![
+                static_cluster("primary", self.primary.port()),
+                static_cluster("mirror", mirror_port),
+            ],
+        ))
+    }
+}
 
 /// A custom detector, so the tests assert redaction whatever the built-in profile finds.
 pub const EMPLOYEE_RULE: &str =
@@ -38,10 +107,6 @@ pub fn example_spec(file: &str) -> Spec {
         .or_insert_with(|| json!({}));
     redaction["custom"] = json!([serde_json::from_str::<Value>(EMPLOYEE_RULE).unwrap()]);
     Spec::parse(&doc.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"))
-}
-
-pub fn render(spec: &Spec) -> Vec<Manifest> {
-    istio::render(spec, Options::default()).unwrap()
 }
 
 /// The generated object of `kind` whose name is `name`.
@@ -132,6 +197,21 @@ pub fn envoy_route(http: &Value, cluster: &dyn Fn(&str) -> String) -> Value {
         route["request_headers_to_remove"] = h["request"]["remove"].clone();
     }
     route
+}
+
+/// The Envoy routes of a generated VirtualService for the listener on `port` (a gateway has
+/// a listener per port; `None` for a sidecar, which takes every route).
+pub fn envoy_routes(vs: &Value, port: Option<u16>, cluster: &dyn Fn(&str) -> String) -> Vec<Value> {
+    vs["spec"]["http"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|http| match (port, http["match"][0].get("port")) {
+            (Some(port), Some(p)) => *p == port,
+            _ => true,
+        })
+        .map(|http| envoy_route(http, cluster))
+        .collect()
 }
 
 /// The Envoy HTTP filter for a generated WasmPlugin: checks that the plugin carries the spec's
