@@ -24,12 +24,19 @@ pub struct ProcessSample {
     pub wasm_resident: u64,
     /// Open file descriptors that are sockets (listeners, client and upstream connections).
     pub sockets: u32,
+    /// CPU time used so far, user and system, in clock ticks (`/proc/<pid>/stat`).
+    pub cpu_ticks: u64,
 }
+
+/// Linux's `USER_HZ`, the unit of [`ProcessSample::cpu_ticks`]: 100 on every mainstream
+/// architecture's ABI.
+pub const TICKS_PER_SECOND: u64 = 100;
 
 impl ProcessSample {
     pub fn read(pid: u32) -> io::Result<Self> {
         let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
         let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps"))?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
         let (wasm_vms, wasm_memory, wasm_resident) = wasm_memories(&smaps);
         Ok(Self {
             rss: status_kib(&status, "VmRSS:") * 1024,
@@ -38,6 +45,7 @@ impl ProcessSample {
             wasm_memory,
             wasm_resident,
             sockets: sockets(pid)?,
+            cpu_ticks: cpu_ticks(&stat),
         })
     }
 }
@@ -49,6 +57,16 @@ fn status_kib(status: &str, field: &str) -> u64 {
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
+}
+
+/// `utime` + `stime`: fields 14 and 15 of `/proc/<pid>/stat`, counted after the command
+/// name, which is in parentheses and may itself contain spaces.
+fn cpu_ticks(stat: &str) -> u64 {
+    let after_name = stat.rfind(')').and_then(|i| stat.get(i + 1..));
+    let fields: Vec<&str> = after_name.unwrap_or_default().split_whitespace().collect();
+    // After the name, field 3 (state) is at index 0, so field n is at index n - 3.
+    let field = |n: usize| -> u64 { fields.get(n - 3).and_then(|v| v.parse().ok()).unwrap_or(0) };
+    field(14) + field(15)
 }
 
 /// One mapping of `/proc/<pid>/smaps`.
@@ -143,6 +161,12 @@ Rss:                   0 kB
     #[test]
     fn finds_linear_memory_before_its_reservation_only() {
         assert_eq!(wasm_memories(SMAPS), (1, 1280 * 1024, 216 * 1024));
+    }
+
+    #[test]
+    fn cpu_time_is_utime_plus_stime() {
+        let stat = "42 (envoy worker) S 1 42 42 0 -1 4194560 100 0 0 0 250 37 0 0 20 0 12";
+        assert_eq!(cpu_ticks(stat), 287);
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct Run {
     /// Time spent sending (warm-up and main phase; drain pauses excluded).
     pub load_time: Duration,
     pub tally: Tally,
+    /// Before the first request.
+    pub start: Snapshot,
     pub before: Snapshot,
     pub after: Snapshot,
     /// After the clients closed their connections.

@@ -116,6 +116,7 @@ fn soak(settings: &Settings) -> Result<(Run, report::Machine), String> {
     mirror.shadow.set_recording(false);
     let addr = mirror.envoy.listener();
     let io = |e: std::io::Error| e.to_string();
+    let start = Snapshot::take(&mirror, &names, 0).map_err(io)?;
     let conns = drive::connect(addr, settings.threads).map_err(io)?;
     let counter = Counter::new();
     let started = Instant::now();
@@ -182,6 +183,7 @@ fn soak(settings: &Settings) -> Result<(Run, report::Machine), String> {
             max_duration: settings.max_duration,
             load_time,
             tally,
+            start,
             before,
             after,
             closed,

@@ -7,6 +7,7 @@ use crate::checks::{mib, reasons, Check, Run};
 use crate::measure::Snapshot;
 use crate::mix::Kind;
 use crate::Settings;
+use mirrorguard_harness::process::TICKS_PER_SECOND;
 
 /// The machine, for readers comparing runs.
 #[derive(Debug, Clone)]
@@ -208,8 +209,28 @@ pub fn render(settings: &Settings, machine: &Machine, run: &mut Run, checks: &[C
     let _ = writeln!(
         out,
         "- Filter counters: requests_seen {}, copies_rewritten {}, copies_dropped {}, \
-         requests_passed_through {}.\n",
+         requests_passed_through {}.",
         a.seen, a.rewritten, a.dropped_total, a.passed_through
+    );
+    let ticks = a
+        .process
+        .cpu_ticks
+        .saturating_sub(run.start.process.cpu_ticks);
+    let cpu = ticks as f64 / TICKS_PER_SECOND as f64;
+    let _ = writeln!(
+        out,
+        "- Envoy CPU time: {cpu:.1} s for {} requests and their copies, {:.0} µs per request \
+         (both upstreams and the clients run on the same cores).",
+        t.sent,
+        cpu * 1e6 / t.sent.max(1) as f64
+    );
+    let _ = writeln!(
+        out,
+        "- Upstream connections opened: primary {}, shadow {} for {} dropped copies (about one \
+         per drop: Envoy closes the shadow connection of a copy the filter drops).\n",
+        a.primary_cx_total,
+        a.shadow_cx_total,
+        a.dropped_sum()
     );
 
     let _ = writeln!(out, "## Memory\n");
