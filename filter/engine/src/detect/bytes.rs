@@ -92,14 +92,15 @@ pub(super) fn numeric_start(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// Whether a number may end at `end`: not glued to a word, and not followed by `.5` or `-5`
-/// (which would make it part of a longer dotted or dashed sequence).
+/// Whether a number may end at `end`: not glued to a word, and not followed by `.5`, `-5`
+/// or `-AB` (which would make it part of a longer dotted or dashed token such as a version
+/// or a MAC address).
 pub(super) fn numeric_end(b: &[u8], end: usize) -> bool {
     let c = at(b, end);
     if is_word(c) {
         return false;
     }
-    !(matches!(c, b'.' | b'-') && is_digit(at(b, end + 1)))
+    !(matches!(c, b'.' | b'-') && is_word(at(b, end + 1)))
 }
 
 /// The value of the ASCII digits in `d` (which must all be digits), saturating.
@@ -154,6 +155,8 @@ mod tests {
         assert!(numeric_end(b"12.", 2));
         assert!(!numeric_end(b"12.3", 2));
         assert!(!numeric_end(b"12a", 2));
+        assert!(!numeric_end(b"12-AB", 2));
+        assert!(numeric_end(b"12- x", 2));
         assert_eq!(digits_value(b"0255"), 255);
     }
 }
