@@ -118,6 +118,10 @@ done
   echo "| target | checks | seconds | executions | exec/s | corpus (seed files → final entries/size) | coverage (edges) | outcome |"
   echo "| --- | --- | ---: | ---: | ---: | --- | ---: | --- |"
   printf '%s\n' "${rows[@]}"
+  if [ -d fuzz/crashes ]; then
+    echo
+    echo "Known open crashes, kept until fixed: \`fuzz/crashes/README.md\`."
+  fi
   if [ ${#details[@]} -gt 0 ]; then
     echo
     echo "## Crashes"

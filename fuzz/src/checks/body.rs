@@ -80,8 +80,9 @@ pub fn multipart_body(data: &[u8]) {
         let again = redact(identity(), MULTIPART, None, &out);
         assert!(
             matches!(again, Some(Ok(_))),
-            "{}: a multipart body rewritten to one that is refused ({again:?})",
-            fixture.name
+            "{}: a multipart body rewritten to one that is refused ({again:?}): {:?}",
+            fixture.name,
+            String::from_utf8_lossy(&out)
         );
     }
 }

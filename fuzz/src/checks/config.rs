@@ -117,7 +117,8 @@ struct JsonString {
     /// Bytes of the literal, quotes included.
     span: Range<usize>,
     value: String,
-    /// Followed by `:`, so an object key rather than a value.
+    /// In key position: first in an object or after a comma in one. serde reports an unknown
+    /// key before it reads the colon, so a key is known by where it stands, not by a `:`.
     is_key: bool,
 }
 
@@ -126,38 +127,47 @@ struct JsonString {
 /// skipped.
 fn json_strings(data: &[u8]) -> Vec<JsonString> {
     let mut out = Vec::new();
+    // Open containers, and the last byte outside a string that is not whitespace.
+    let mut open: Vec<u8> = Vec::new();
+    let mut previous = 0u8;
     let mut at = 0;
-    while let Some(open) = data
-        .iter()
-        .skip(at)
-        .position(|&b| b == b'"')
-        .map(|i| i + at)
-    {
-        let mut end = open + 1;
-        while let Some(&b) = data.get(end) {
-            match b {
-                b'"' => break,
-                b'\\' => end += 2,
-                _ => end += 1,
+    while let Some(&b) = data.get(at) {
+        match b {
+            b'"' => {
+                let mut end = at + 1;
+                while let Some(&c) = data.get(end) {
+                    match c {
+                        b'"' => break,
+                        b'\\' => end += 2,
+                        _ => end += 1,
+                    }
+                }
+                if end >= data.len() {
+                    break;
+                }
+                let span = at..end + 1;
+                at = span.end;
+                let is_key = open.last() == Some(&b'{') && matches!(previous, b'{' | b',');
+                previous = b'"';
+                if let Some(Ok(value)) = data.get(span.clone()).map(serde_json::from_slice) {
+                    out.push(JsonString {
+                        span,
+                        value,
+                        is_key,
+                    });
+                }
+                continue;
             }
+            b'{' | b'[' => open.push(b),
+            b'}' | b']' => {
+                open.pop();
+            }
+            _ => {}
         }
-        if end >= data.len() {
-            break;
+        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            previous = b;
         }
-        let span = open..end + 1;
-        at = span.end;
-        let Some(Ok(value)) = data.get(span.clone()).map(serde_json::from_slice::<String>) else {
-            continue;
-        };
-        let next = data
-            .iter()
-            .skip(span.end)
-            .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
-        out.push(JsonString {
-            span,
-            value,
-            is_key: next == Some(&b':'),
-        });
+        at += 1;
     }
     out
 }
@@ -182,7 +192,7 @@ mod tests {
 
     #[test]
     fn finds_values_not_keys() {
-        let doc = br#"{"a\"b": "x\u0041y", "k" :"v","bad":"\x"}"#;
+        let doc = br#"{"a\"b": "x\u0041y", "k" :"v","bad":"\x", "l": ["p", "q"], "u" } "w""#;
         let found: Vec<_> = json_strings(doc)
             .into_iter()
             .map(|s| (s.value, s.is_key))
@@ -195,10 +205,18 @@ mod tests {
                 ("k".to_owned(), true),
                 ("v".to_owned(), false),
                 ("bad".to_owned(), true),
+                ("l".to_owned(), true),
+                ("p".to_owned(), false),
+                ("q".to_owned(), false),
+                ("u".to_owned(), true),
+                ("w".to_owned(), false),
             ]
         );
         let replaced = replace_values(doc, &json_strings(doc), "xAy", "Q");
-        assert_eq!(replaced, br#"{"a\"b": "Q", "k" :"v","bad":"\x"}"#);
+        assert_eq!(
+            replaced,
+            br#"{"a\"b": "Q", "k" :"v","bad":"\x", "l": ["p", "q"], "u" } "w""#
+        );
     }
 
     /// A stand-in compiler whose message quotes the `name` member and adds fixed text.
