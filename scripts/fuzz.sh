@@ -8,6 +8,7 @@
 #                   AddressSanitizer would find nothing and halve the executions; panics,
 #                   overflow checks, timeouts and memory limits are what catch bugs here)
 #   FUZZ_TOOLCHAIN  toolchain for cargo-fuzz (default nightly)
+#   FUZZ_REPORT     where the report goes (default FUZZING.md at the repo root)
 #
 # Nothing it produces is tracked by git: inputs the fuzzer finds go to fuzz/target/fuzz-run,
 # crashes to fuzz/artifacts/<target>/. The seed corpora in fuzz/corpus are only read.
@@ -20,7 +21,7 @@ seconds=${FUZZ_SECONDS:-60}
 targets=${FUZZ_TARGETS:-"http1_parse config request json_body form_body multipart_body decompress"}
 sanitizer=${FUZZ_SANITIZER:-none}
 toolchain=${FUZZ_TOOLCHAIN:-nightly}
-report=$root/FUZZING.md
+report=${FUZZ_REPORT:-$root/FUZZING.md}
 work=$root/fuzz/target/fuzz-run
 
 if ! rustup toolchain list | grep -q "^$toolchain"; then
@@ -96,8 +97,11 @@ for target in $targets; do
     failed=1
     artifact=$(grep -oE 'Test unit written to [^ ]+' "$log" | tail -1 | sed 's/Test unit written to //; s#^'"$root"'/##')
     outcome="**crash** (exit $status): \`${artifact:-see log}\`"
-    why=$(grep -m1 -A1 -E 'panicked at|ERROR: libFuzzer' "$log" | tr '\n' ' ' | cut -c1-300)
-    details+=("- \`$target\`: $why — reproduce with \`cargo +nightly fuzz run $target ${artifact:-<artifact>}\`, minimise with \`cargo +nightly fuzz tmin $target ${artifact:-<artifact>}\`")
+    # The panic message (the line after "panicked at"), or libFuzzer's own (timeout, OOM).
+    why=$(grep -m1 -A1 'panicked at' "$log" | tail -1 | cut -c1-300)
+    [ -n "$why" ] || why=$(grep -m1 'ERROR: libFuzzer' "$log" | cut -c1-300)
+    flags="--sanitizer $sanitizer"
+    details+=("- \`$target\`: $why — reproduce with \`cargo +$toolchain fuzz run $flags $target ${artifact:-<artifact>}\`, minimise with \`cargo +$toolchain fuzz tmin $flags $target ${artifact:-<artifact>}\`")
   fi
   echo "  $target: $outcome, $execs executions in ${elapsed}s"
   rows+=("| \`$target\` | $(describe "$target") | $elapsed | $execs | $rate | $seeds → ${corp:-?} | ${cov:-?} | $outcome |")

@@ -54,9 +54,13 @@ impl Entropy for Counter {
 /// error message that repeats it is caught.
 pub const ENV_SECRET: &str = "env-Secret-4f9a2c7e";
 
-/// The VM environment: every variable is set except those named `UNSET…`.
+/// The VM environment: every variable is set except those named `UNSET…`, in any case (the
+/// config check changes the case of values and expects the same outcome).
 pub fn env(name: &str) -> Option<String> {
-    (!name.starts_with("UNSET")).then(|| ENV_SECRET.to_owned())
+    let unset = name
+        .get(..5)
+        .is_some_and(|p| p.eq_ignore_ascii_case("UNSET"));
+    (!unset).then(|| ENV_SECRET.to_owned())
 }
 
 pub fn parse_config(json: &str) -> PluginConfig {
