@@ -69,3 +69,6 @@ fmt:
 clean:
 	$(CARGO) clean
 	rm -rf $(VENV) .build
+
+# `make fuzz`: every cargo-fuzz target for a set time (FUZZ_SECONDS), report in FUZZING.md.
+include fuzz.mk

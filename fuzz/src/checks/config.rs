@@ -79,7 +79,20 @@ fn repeated_value(
 ) -> Option<String> {
     let strings = json_strings(data);
     let values = strings.iter().filter(|s| !s.is_key).map(|s| &s.value);
-    for value in values {
+    // The name of an environment variable (`"fromEnv": "NAME"`) is a name, not a value: the
+    // message says which variable is missing, by design.
+    let compact: Vec<u8> = data
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    let env_name = |v: &str| {
+        let needle = format!("\"fromEnv\":\"{v}\"");
+        compact
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+    };
+    for value in values.filter(|v| !env_name(v)) {
         if value.chars().count() <= SHORT_VALUE || !message.contains(value.as_str()) {
             continue;
         }
