@@ -185,6 +185,15 @@ impl Policy {
         }
     }
 
+    /// Redacts one free-text value as any part of a copy is redacted: the preview behind
+    /// `mirrorguard redact --text`. Unchanged when redaction is disabled.
+    pub fn redact_text(&self, text: &str) -> String {
+        match &self.redactor {
+            Some(redactor) => redactor.text(text, &mut Tally::default()).into_owned(),
+            None => text.to_owned(),
+        }
+    }
+
     /// The body phase, on the whole buffered body.
     pub fn on_request_body(
         &self,

@@ -20,12 +20,15 @@ pub enum DropReason {
     InvalidUtf8,
     /// A multipart body without a usable boundary or structure.
     MalformedBody,
+    /// Request trailers arrived while the body was still being buffered: the body can no
+    /// longer be rewritten, so the copy cannot be made safe.
+    Trailers,
     /// The host refused a read or write the filter needed (header map, body buffer).
     HostError,
 }
 
 impl DropReason {
-    pub const ALL: [DropReason; 8] = [
+    pub const ALL: [DropReason; 9] = [
         DropReason::BodyTooLarge,
         DropReason::DecompressionLimit,
         DropReason::UndecodableBody,
@@ -33,6 +36,7 @@ impl DropReason {
         DropReason::UnsupportedContentType,
         DropReason::InvalidUtf8,
         DropReason::MalformedBody,
+        DropReason::Trailers,
         DropReason::HostError,
     ];
 
@@ -46,6 +50,7 @@ impl DropReason {
             DropReason::UnsupportedContentType => "unsupported_content_type",
             DropReason::InvalidUtf8 => "invalid_utf8",
             DropReason::MalformedBody => "malformed_body",
+            DropReason::Trailers => "trailers",
             DropReason::HostError => "host_error",
         }
     }

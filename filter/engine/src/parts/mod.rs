@@ -1,46 +1,230 @@
-//! Redaction of the request line and headers: path segments, query parameters, cookies and
-//! header values.
+//! Redaction of the request line and headers: path segments, query parameters, fragment,
+//! cookies and header values.
 //!
-//! OWNER NOTE (skeleton): the parts helper adds percent-decoding/re-encoding of path segments
-//! and query parameters, and per-cookie handling.
+//! Each part is decoded the way the application will read it before it is scanned, and only
+//! what redaction changed is written back, so an untouched part keeps the client's exact bytes.
 
+pub mod cookie;
+pub mod path;
+pub mod percent;
+pub mod query;
+
+use std::borrow::Cow;
+
+use crate::config::Parts;
 use crate::headers::Headers;
 use crate::redact::{FieldAction, Redactor, Tally};
 
-/// Redacts `:path` (segments and query) and every header value. Returns whether anything
-/// changed.
+/// What the part rewriters ask of the redactor. [`Redactor`] is the implementation the filter
+/// uses; the trait exists so that every [`FieldAction`] a rewriter can receive is exercised
+/// in tests, whatever the configured detectors happen to produce.
+pub trait Scan {
+    /// See [`Redactor::text`].
+    fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str>;
+    /// See [`Redactor::field`].
+    fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction;
+    /// See [`Redactor::header`].
+    fn header(&self, name: &str, value: &str, tally: &mut Tally) -> FieldAction;
+}
+
+impl Scan for Redactor {
+    fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        Redactor::text(self, text, tally)
+    }
+
+    fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
+        Redactor::field(self, key, value, tally)
+    }
+
+    fn header(&self, name: &str, value: &str, tally: &mut Tally) -> FieldAction {
+        Redactor::header(self, name, value, tally)
+    }
+}
+
+/// Redacts `:path` (segments, query, fragment), cookies and every other header value, as
+/// `redactor.parts()` allows. Returns whether anything changed.
 pub fn redact_headers(redactor: &Redactor, headers: &mut Headers, tally: &mut Tally) -> bool {
-    let parts = redactor.parts();
+    redact_with(redactor, redactor.parts(), headers, tally)
+}
+
+/// [`redact_headers`] with any [`Scan`]. Header values are handled one by one: of a header
+/// sent twice, only the value that must go is removed.
+pub fn redact_with(
+    scan: &impl Scan,
+    parts: Parts,
+    headers: &mut Headers,
+    tally: &mut Tally,
+) -> bool {
     let mut changed = false;
-    let mut removed: Vec<String> = Vec::new();
-    for (name, value) in headers.values_mut() {
-        let action = if name == ":path" {
-            if !(parts.path || parts.query) {
-                continue;
-            }
-            match redactor.text(value, tally) {
-                std::borrow::Cow::Borrowed(_) => FieldAction::Keep,
-                std::borrow::Cow::Owned(t) => FieldAction::Replace(t),
-            }
-        } else if name.starts_with(':') || !parts.headers {
-            continue;
-        } else {
-            redactor.header(name, value, tally)
-        };
-        match action {
-            FieldAction::Keep => {}
+    let pairs = std::mem::take(headers).into_pairs();
+    let mut out = Vec::with_capacity(pairs.len());
+    for (name, value) in pairs {
+        match redact_value(scan, parts, &name, &value, tally) {
+            FieldAction::Keep => out.push((name, value)),
             FieldAction::Replace(new) => {
-                *value = new;
                 changed = true;
+                out.push((name, new));
             }
-            FieldAction::Remove => {
-                removed.push(name.to_owned());
-                changed = true;
-            }
+            FieldAction::Remove => changed = true,
         }
     }
-    for name in removed {
-        headers.remove(&name);
-    }
+    *headers = Headers::from_pairs(out);
     changed
+}
+
+fn redact_value(
+    scan: &impl Scan,
+    parts: Parts,
+    name: &str,
+    value: &str,
+    tally: &mut Tally,
+) -> FieldAction {
+    match name {
+        ":path" => match path::redact(scan, parts, value, tally) {
+            Some(new) => FieldAction::Replace(new),
+            None => FieldAction::Keep,
+        },
+        // `:authority`, `:method`, `:scheme`: routing data that the rules, not redaction, own.
+        _ if name.starts_with(':') => FieldAction::Keep,
+        "cookie" if parts.cookies => cookie::redact(scan, value, tally),
+        "cookie" => FieldAction::Keep,
+        _ if parts.headers => scan.header(name, value, tally),
+        _ => FieldAction::Keep,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::config::RedactionConfig;
+    use crate::redact::Keyed;
+
+    /// The custom detector every parts test redacts with.
+    pub(crate) const EMAIL: &str = "[a-z]+@[a-z]+\\.com";
+
+    /// A redactor whose only detector is [`EMAIL`] (named `mail`) with `operator`: every
+    /// built-in detector and the key-name classifier are off. `extra` is spliced into the
+    /// `redaction` object (e.g. `,"parts":{"path":false}`).
+    pub(crate) fn custom_redactor(operator: &str, extra: &str) -> Redactor {
+        let builtins: Vec<String> = crate::Entity::ALL
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}:{{\"enabled\":false}}",
+                    serde_json::to_string(e).unwrap()
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"detectors":{{{}}},"fields":{{"enabled":false}},"custom":[{{"name":"mail","pattern":"{}","operator":{operator}}}]{extra}}}"#,
+            builtins.join(","),
+            EMAIL.replace('\\', "\\\\")
+        );
+        let cfg: RedactionConfig = serde_json::from_str(&json).unwrap();
+        Redactor::compile(&cfg, Keyed::from_secret(b"parts-test-key-0123456789")).unwrap()
+    }
+
+    /// A redactor with a fixed field classification on top: `password` is removed and `name`
+    /// masked, whatever their values, as a configured field classifier would.
+    pub(crate) struct Classifying(pub Redactor);
+
+    impl Scan for Classifying {
+        fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+            self.0.text(text, tally)
+        }
+
+        fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
+            match key {
+                "password" => FieldAction::Remove,
+                "name" => FieldAction::Replace("[NAME]".to_owned()),
+                _ => self.0.field(key, value, tally),
+            }
+        }
+
+        fn header(&self, name: &str, value: &str, tally: &mut Tally) -> FieldAction {
+            self.field(name, value, tally)
+        }
+    }
+
+    fn headers(pairs: &[(&str, &str)]) -> Headers {
+        Headers::from_pairs(pairs.iter().copied())
+    }
+
+    #[test]
+    fn every_part_is_redacted_and_the_rest_left_alone() {
+        let r = custom_redactor(r#"{"type":"mask"}"#, "");
+        let mut h = headers(&[
+            (":authority", "jane@mail.com"),
+            (":method", "GET"),
+            (":path", "/u/jane@mail.com?e=jane@mail.com"),
+            ("cookie", "a=1; u=jane@mail.com"),
+            ("x-user", "jane@mail.com"),
+            ("content-type", "jane@mail.com"),
+            ("authorization", "Bearer abc"),
+            ("x-other", "nothing"),
+        ]);
+        let mut tally = Tally::default();
+        assert!(redact_headers(&r, &mut h, &mut tally));
+        assert_eq!(
+            h,
+            headers(&[
+                (":authority", "jane@mail.com"),
+                (":method", "GET"),
+                (":path", "/u/%5BMAIL%5D?e=%5BMAIL%5D"),
+                ("cookie", "a=1; u=[MAIL]"),
+                ("x-user", "[MAIL]"),
+                ("content-type", "jane@mail.com"),
+                ("authorization", "Bearer [AUTH_CREDENTIAL]"),
+                ("x-other", "nothing"),
+            ])
+        );
+        assert_eq!(tally.values, 5);
+    }
+
+    #[test]
+    fn forwarded_for_is_scanned_as_text() {
+        let cfg: RedactionConfig = serde_json::from_str(
+            r#"{"custom":[{"name":"ip","pattern":"\\b\\d{1,3}(\\.\\d{1,3}){3}\\b"}]}"#,
+        )
+        .unwrap();
+        let r = Redactor::compile(&cfg, Keyed::from_secret(b"parts-test-key-0123456789")).unwrap();
+        let mut h = headers(&[("x-forwarded-for", "203.0.113.7, 10.0.0.1")]);
+        assert!(redact_headers(&r, &mut h, &mut Tally::default()));
+        assert_eq!(h.get("x-forwarded-for"), Some("[IP], [IP]"));
+    }
+
+    #[test]
+    fn part_switches_are_respected() {
+        let original = headers(&[
+            (":path", "/jane@mail.com?e=jane@mail.com"),
+            ("cookie", "u=jane@mail.com"),
+            ("x-user", "jane@mail.com"),
+        ]);
+        let off = r#","parts":{"path":false,"query":false,"headers":false,"cookies":false}"#;
+        let mut h = original.clone();
+        let r = custom_redactor(r#"{"type":"mask"}"#, off);
+        assert!(!redact_headers(&r, &mut h, &mut Tally::default()));
+        assert_eq!(h, original);
+
+        let only_cookies = r#","parts":{"path":false,"query":false,"headers":false}"#;
+        let r = custom_redactor(r#"{"type":"mask"}"#, only_cookies);
+        assert!(redact_headers(&r, &mut h, &mut Tally::default()));
+        assert_eq!(h.get("cookie"), Some("u=[MAIL]"));
+        assert_eq!(h.get("x-user"), Some("jane@mail.com"));
+    }
+
+    #[test]
+    fn only_the_emptied_cookie_header_is_removed() {
+        let c = Classifying(custom_redactor(r#"{"type":"mask"}"#, ""));
+        let mut h = headers(&[
+            ("cookie", "password=x"),
+            ("x-a", "1"),
+            ("cookie", "theme=dark; password=y"),
+            ("password", "hunter2"),
+            ("password", "hunter3"),
+        ]);
+        let parts = Parts::default();
+        assert!(redact_with(&c, parts, &mut h, &mut Tally::default()));
+        assert_eq!(h, headers(&[("x-a", "1"), ("cookie", "theme=dark")]));
+    }
 }

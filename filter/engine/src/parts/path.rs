@@ -1,0 +1,206 @@
+//! The `:path` pseudo-header: path segments, query string and fragment, each redacted in its
+//! own decoded form.
+//!
+//! Segments are redacted one by one, so a finding never spans a `/`, and the delimiters stay
+//! where the client put them: the shadow service routes the copy exactly like the original.
+
+use std::borrow::Cow;
+
+use super::percent::{self, Component, Plus};
+use super::{query, Scan};
+use crate::config::Parts;
+use crate::redact::Tally;
+
+/// The redacted `:path`, or `None` when nothing in it changed.
+pub fn redact(scan: &impl Scan, parts: Parts, raw: &str, tally: &mut Tally) -> Option<String> {
+    let (before_fragment, fragment) = match raw.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (raw, None),
+    };
+    let (path, query) = match before_fragment.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (before_fragment, None),
+    };
+
+    let new_path = if parts.path {
+        redact_segments(scan, path, tally)
+    } else {
+        None
+    };
+    // A fragment is the client's own business and Envoy normally strips it, but one that
+    // reaches the filter is as likely as a query string to carry a token
+    // (`#access_token=...`), so it follows the query switch.
+    let (new_query, new_fragment) = if parts.query {
+        (
+            query.and_then(|q| query::redact(scan, q, tally)),
+            fragment.and_then(|f| redact_component(scan, f, Component::Fragment, tally)),
+        )
+    } else {
+        (None, None)
+    };
+    if new_path.is_none() && new_query.is_none() && new_fragment.is_none() {
+        return None;
+    }
+
+    let mut out = String::with_capacity(raw.len());
+    out.push_str(new_path.as_deref().unwrap_or(path));
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(new_query.as_deref().unwrap_or(q));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(new_fragment.as_deref().unwrap_or(f));
+    }
+    Some(out)
+}
+
+/// Redacts each `/`-separated segment; `None` when none changed.
+fn redact_segments(scan: &impl Scan, path: &str, tally: &mut Tally) -> Option<String> {
+    let mut out = String::new();
+    let mut changed = false;
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        match redact_component(scan, segment, Component::Segment, tally) {
+            Some(new) => {
+                out.push_str(&new);
+                changed = true;
+            }
+            None => out.push_str(segment),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Decodes one component, scans it as text and, if redaction changed it, encodes the result.
+fn redact_component(
+    scan: &impl Scan,
+    raw: &str,
+    component: Component,
+    tally: &mut Tally,
+) -> Option<String> {
+    let decoded = percent::decode(raw, Plus::Literal);
+    match scan.text(&decoded, tally) {
+        Cow::Owned(new) if new != *decoded => Some(percent::encode(&new, component)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parts::tests::{custom_redactor, EMAIL};
+    use crate::redact::Redactor;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    fn run(redactor: &Redactor, raw: &str) -> Option<String> {
+        redact(redactor, redactor.parts(), raw, &mut Tally::default())
+    }
+
+    #[test]
+    fn redacts_segments_query_and_fragment() {
+        let r = custom_redactor(r#"{"type":"mask"}"#, "");
+        let cases = [
+            ("/", None),
+            ("/users/42/profile", None),
+            ("/users/jane@mail.com", Some("/users/%5BMAIL%5D")),
+            ("/users/jane%40mail.com/x", Some("/users/%5BMAIL%5D/x")),
+            ("/a%zz/jane@mail.com?x=1", Some("/a%zz/%5BMAIL%5D?x=1")),
+            (
+                "/u?email=jane@mail.com&x=1",
+                Some("/u?email=%5BMAIL%5D&x=1"),
+            ),
+            ("/u#jane@mail.com", Some("/u#%5BMAIL%5D")),
+            ("/u?#", None),
+            // A decoded segment containing `/` keeps it escaped.
+            ("/jane%40mail.com%2Fx/y", Some("/%5BMAIL%5D%2Fx/y")),
+            ("*", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(run(&r, raw).as_deref(), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn remove_operator_cuts_the_match_out_of_its_component() {
+        let r = custom_redactor(r#"{"type":"remove"}"#, "");
+        assert_eq!(
+            run(&r, "/u/to-jane@mail.com/x?a=1&e=jane@mail.com&b=2").as_deref(),
+            Some("/u/to-/x?a=1&e=&b=2")
+        );
+    }
+
+    #[test]
+    fn part_switches_are_respected() {
+        let raw = "/u/jane@mail.com?e=jane@mail.com#jane@mail.com";
+        let only_query = custom_redactor(r#"{"type":"mask"}"#, r#","parts":{"path":false}"#);
+        assert_eq!(
+            run(&only_query, raw).as_deref(),
+            Some("/u/jane@mail.com?e=%5BMAIL%5D#%5BMAIL%5D")
+        );
+        let only_path = custom_redactor(r#"{"type":"mask"}"#, r#","parts":{"query":false}"#);
+        assert_eq!(
+            run(&only_path, raw).as_deref(),
+            Some("/u/%5BMAIL%5D?e=jane@mail.com#jane@mail.com")
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_clean_segment_is_kept_byte_for_byte() {
+        let r = custom_redactor(r#"{"type":"mask"}"#, "");
+        assert_eq!(run(&r, "/%FF%FE/x"), None);
+        assert_eq!(
+            run(&r, "/%FFjane@mail.com").as_deref(),
+            Some("/%EF%BF%BD%5BMAIL%5D")
+        );
+    }
+
+    fn path_chars() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9/%?#&=+.@:;~ -]{0,60}"
+    }
+
+    proptest! {
+        #[test]
+        fn a_path_without_matches_is_unchanged(raw in "[a-fA-F0-9/%?#&=+.@:;~ -]{0,60}") {
+            // Escapes never span a delimiter, so a match in no decoded form of the whole path
+            // is a match in no decoded component.
+            let email = Regex::new(EMAIL).unwrap();
+            prop_assume!(!email.is_match(&percent::decode(&raw, Plus::Literal)));
+            prop_assume!(!email.is_match(&percent::decode(&raw, Plus::Space)));
+            let r = custom_redactor(r#"{"type":"mask"}"#, "");
+            prop_assert_eq!(run(&r, &raw), None);
+        }
+
+        #[test]
+        fn no_match_survives_in_decoded_segments(
+            prefix in path_chars(),
+            user in "[a-z]{1,8}",
+            suffix in path_chars(),
+        ) {
+            let r = custom_redactor(r#"{"type":"mask"}"#, "");
+            let raw = format!("/{prefix}{user}%40mail.com/{suffix}");
+            let out = run(&r, &raw).unwrap_or(raw);
+            let email = Regex::new(EMAIL).unwrap();
+            let (before_fragment, fragment) = out.split_once('#').unwrap_or((&out, ""));
+            let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
+            for segment in path.split('/') {
+                let decoded = percent::decode(segment, Plus::Literal);
+                prop_assert!(!email.is_match(&decoded), "{}", out);
+            }
+            for param in query.split('&') {
+                let decoded = percent::decode(param, Plus::Space);
+                prop_assert!(!email.is_match(&decoded), "{}", out);
+            }
+            prop_assert!(!email.is_match(&percent::decode(fragment, Plus::Literal)), "{}", out);
+        }
+
+        #[test]
+        fn never_panics(raw in "\\PC{0,80}", remove in any::<bool>()) {
+            let op = if remove { r#"{"type":"remove"}"# } else { r#"{"type":"mask"}"# };
+            let _ = run(&custom_redactor(op, ""), &raw);
+        }
+    }
+}

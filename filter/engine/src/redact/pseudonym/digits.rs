@@ -1,0 +1,155 @@
+//! Values made of digits and separators (cards, phone numbers, SSNs): the digits change, every
+//! separator stays where it was.
+
+use std::ops::RangeInclusive;
+
+use super::Keyed;
+
+/// A value whose ASCII digits can be replaced while its layout stays.
+#[derive(Debug, Clone)]
+pub(super) struct DigitLayout<'a> {
+    value: &'a str,
+    digits: Vec<u8>,
+}
+
+impl<'a> DigitLayout<'a> {
+    /// `value` if it holds only ASCII digits and `separators`, with a digit count in `count`.
+    pub(super) fn parse(
+        value: &'a str,
+        separators: &[char],
+        count: RangeInclusive<usize>,
+    ) -> Option<Self> {
+        let mut digits = Vec::with_capacity(value.len());
+        for c in value.chars() {
+            if c.is_ascii_digit() {
+                digits.push(digit_value(c));
+            } else if !separators.contains(&c) {
+                return None;
+            }
+        }
+        count
+            .contains(&digits.len())
+            .then_some(Self { value, digits })
+    }
+
+    pub(super) fn digits(&self) -> &[u8] {
+        &self.digits
+    }
+
+    /// The layout with `digits` in place of the original ones. Missing digits leave the
+    /// original digit; extra digits are ignored (callers always pass the same count).
+    pub(super) fn render(&self, digits: &[u8]) -> String {
+        let mut new = digits.iter();
+        self.value
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    new.next().map_or(c, |&d| digit_char(d))
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn starts_with_digit(&self) -> bool {
+        self.value.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    pub(super) fn ends_with_digit(&self) -> bool {
+        self.value.ends_with(|c: char| c.is_ascii_digit())
+    }
+}
+
+pub(super) fn digit_value(c: char) -> u8 {
+    u8::try_from(c.to_digit(10).unwrap_or(0)).unwrap_or(0)
+}
+
+pub(super) fn digit_char(d: u8) -> char {
+    char::from(b'0' + d % 10)
+}
+
+/// Digits as ASCII text, the canonical input to seeds and tags.
+pub(super) fn ascii(digits: &[u8]) -> Vec<u8> {
+    digits.iter().map(|d| b'0' + d % 10).collect()
+}
+
+/// `count` tag digits: a keyed function of `body`, so a value carrying them is (with
+/// probability `1 - 10^-count` for a value that is not) this key's pseudonym.
+pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], count: usize) -> Vec<u8> {
+    let mut domain = String::from("tag/");
+    domain.push_str(format);
+    let mut stream = keyed.stream(&domain, &ascii(body));
+    (0..count).map(|_| stream.digit()).collect()
+}
+
+/// The digit that makes `body` followed by it pass the Luhn (mod 10) check.
+pub(super) fn luhn_check_digit(body: &[u8]) -> u8 {
+    let sum: u32 = body
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            let d = u32::from(d % 10);
+            if i % 2 == 0 {
+                let doubled = d * 2;
+                if doubled > 9 {
+                    doubled - 9
+                } else {
+                    doubled
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    u8::try_from((10 - sum % 10) % 10).unwrap_or(0)
+}
+
+pub(super) fn luhn_valid(digits: &[u8]) -> bool {
+    match digits.split_last() {
+        Some((&last, body)) => luhn_check_digit(body) == last,
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(s: &str) -> Vec<u8> {
+        s.chars()
+            .filter(char::is_ascii_digit)
+            .map(digit_value)
+            .collect()
+    }
+
+    #[test]
+    fn luhn_matches_published_test_numbers() {
+        for valid in [
+            "4111 1111 1111 1111",
+            "5555 5555 5555 4444",
+            "378282246310005",
+            "6011111111111117",
+            "3530111333300000",
+            "79927398713",
+        ] {
+            assert!(luhn_valid(&digits(valid)), "{valid}");
+        }
+        for invalid in ["4111 1111 1111 1112", "79927398710", ""] {
+            assert!(!luhn_valid(&digits(invalid)), "{invalid}");
+        }
+        assert_eq!(luhn_check_digit(&digits("7992739871")), 3);
+    }
+
+    #[test]
+    fn layout_keeps_separators() {
+        let l = DigitLayout::parse("(415) 555-2671", &['(', ')', ' ', '-'], 7..=15).unwrap();
+        assert_eq!(l.digits(), &[4, 1, 5, 5, 5, 5, 2, 6, 7, 1]);
+        assert_eq!(l.render(&[2, 1, 2, 5, 5, 5, 0, 1, 0, 0]), "(212) 555-0100");
+        assert!(!l.starts_with_digit());
+        assert!(l.ends_with_digit());
+        assert!(DigitLayout::parse("415x555", &[' '], 1..=20).is_none());
+        assert!(DigitLayout::parse("12 34", &[' '], 5..=9).is_none());
+    }
+}

@@ -1,0 +1,177 @@
+//! E-mail addresses: still a syntactically valid address, but at a domain that can never
+//! receive mail.
+//!
+//! The local part keeps its length and character classes (generic mapping, untagged). The
+//! domain becomes `<label>.example`: `.example` is reserved by RFC 2606, so a shadow service
+//! that sends mail reaches nobody, and no real address is ever taken for a pseudonym. The
+//! 10-character label is 6 characters keyed on the original domain (addresses of one domain
+//! stay together) and a 4-character keyed tag over the local part and those 6, which is how
+//! [`recognises`] tells this key's output from other `.example` addresses (1 in 36^4).
+
+use super::generic::{Kept, Shape};
+use super::Keyed;
+
+const TLD: &str = "example";
+const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+
+/// A `local@domain` address: a non-empty unquoted local part and a dotted domain of letter,
+/// digit and `-` labels.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Address<'a> {
+    local: &'a str,
+    domain: &'a str,
+}
+
+pub(super) fn parse(value: &str) -> Option<Address<'_>> {
+    let (local, domain) = value.split_once('@')?;
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= 64
+        && !local.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '@' | '"' | '<' | '>' | ',' | ';' | '(' | ')' | '[' | ']' | '\\' | ':'
+                )
+        });
+    let domain_ok = !domain.is_empty()
+        && domain.len() <= 255
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    (local_ok && domain_ok).then_some(Address { local, domain })
+}
+
+fn tag(keyed: &Keyed, local: &str, label: &str) -> String {
+    let mut data = local.as_bytes().to_vec();
+    data.push(0);
+    data.extend(label.as_bytes());
+    let mut stream = keyed.stream("tag/email", &data);
+    (0..4)
+        .map(|_| char::from(stream.pick(ALNUM, b'0')))
+        .collect()
+}
+
+pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+    let address = parse(value)?;
+    let mut stream = keyed.stream("pseudonym/email", value.to_lowercase().as_bytes());
+    let local: String = Shape::of(address.local, &Kept::none())
+        .fill(&mut stream)
+        .into_iter()
+        .collect();
+    let mut domain_stream = keyed.stream(
+        "pseudonym/email-domain",
+        address.domain.to_lowercase().as_bytes(),
+    );
+    let mut label = String::with_capacity(10);
+    label.push(char::from(
+        domain_stream.pick(b"abcdefghijklmnopqrstuvwxyz", b'a'),
+    ));
+    for _ in 0..5 {
+        label.push(char::from(domain_stream.pick(ALNUM, b'0')));
+    }
+    let tag = tag(keyed, &local, &label);
+    Some(format!("{local}@{label}{tag}.{TLD}"))
+}
+
+pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
+    let address = parse(value)?;
+    let ours = match address.domain.split_once('.') {
+        Some((label, TLD)) => match (label.get(..6), label.get(6..)) {
+            (Some(head), Some(found)) if label.len() == 10 => {
+                tag(keyed, address.local, head) == found
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    Some(ours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redact::pseudonym::testkit::keyed;
+
+    /// A deliberately independent check of the syntax most validators apply.
+    fn looks_valid(s: &str) -> bool {
+        let Some((local, domain)) = s.rsplit_once('@') else {
+            return false;
+        };
+        !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c))
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && domain.contains('.')
+            && domain
+                .split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric()))
+    }
+
+    #[test]
+    fn table() {
+        let k = keyed();
+        for input in [
+            "alice@gmail.com",
+            "Alice.Smith+news@mail.example.co.uk",
+            "j_doe-42@sub.domain.org",
+            "x@y.io",
+            "josé@correo.es",
+        ] {
+            let out = pseudonymize(&k, input).unwrap();
+            assert!(looks_valid(&out), "{input} -> {out}");
+            assert!(out.ends_with(".example"), "{out}");
+            let (local, _) = out.split_once('@').unwrap();
+            let (in_local, _) = input.split_once('@').unwrap();
+            assert_eq!(local.chars().count(), in_local.chars().count());
+            assert_ne!(local, in_local);
+            assert_eq!(recognises(&k, &out), Some(true));
+            assert_eq!(recognises(&k, input), Some(false));
+        }
+    }
+
+    #[test]
+    fn one_domain_one_label_prefix() {
+        let k = keyed();
+        let a = pseudonymize(&k, "alice@corp.com").unwrap();
+        let b = pseudonymize(&k, "bob@CORP.com").unwrap();
+        let c = pseudonymize(&k, "carol@other.com").unwrap();
+        let label = |s: &str| s.split_once('@').unwrap().1[..6].to_owned();
+        assert_eq!(label(&a), label(&b));
+        assert_ne!(label(&a), label(&c));
+    }
+
+    #[test]
+    fn other_example_addresses_are_not_ours() {
+        let k = keyed();
+        assert_eq!(recognises(&k, "someone@abcdefghij.example"), Some(false));
+        assert_eq!(recognises(&k, "someone@example.com"), Some(false));
+        let out = pseudonymize(&k, "alice@gmail.com").unwrap();
+        assert_eq!(
+            recognises(&Keyed::from_secret(b"another key entirely"), &out),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn not_an_address() {
+        let k = keyed();
+        for v in [
+            "",
+            "@x.com",
+            "alice@",
+            "a b@c.d",
+            "alice@-x.com",
+            "a@b@c",
+            "alice@x..com",
+            "plain",
+        ] {
+            assert_eq!(pseudonymize(&k, v), None, "{v}");
+        }
+    }
+}

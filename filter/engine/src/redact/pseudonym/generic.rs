@@ -1,0 +1,382 @@
+//! The fallback pseudonym: a keyed mapping that keeps every character's class.
+//!
+//! Names, addresses, custom detectors, secrets and anything malformed end up here. ASCII
+//! letters become letters of the same case, digits become digits, everything else (spaces,
+//! punctuation, symbols) stays where it was, so lengths, word boundaries and simple validation
+//! (`^[A-Z][a-z]+$`, "digits only") survive. Letters and digits of other scripts become ASCII
+//! letters and digits: the output never carries a non-ASCII letter of the input.
+//!
+//! Numbers stay numbers: a digit run that does not start with `0` keeps a non-zero first digit,
+//! a run that starts with `0` keeps that `0`, and in a numeric literal (`-12.5e3`) the exponent
+//! marker is kept, so a JSON number is still a JSON number.
+//!
+//! The last `t = min(4, ⌈n/2⌉)` of the `n` mapped characters are a keyed tag over everything
+//! else, which is how [`recognises`] knows this key's output. A real value carries the right tag
+//! with probability `26^-t` (letters) to `10^-t` (digits), about `2·10^-6` to `10^-4` for
+//! values of 7 or more letters and digits; short values trade that for a tiny image (a 3-letter
+//! value has 26 possible pseudonyms).
+
+use std::ops::Range;
+
+use super::Keyed;
+
+/// Byte ranges of a value that the mapping leaves as they are (a token's vendor prefix, a PEM
+/// key's armour lines).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Kept(Vec<Range<usize>>);
+
+impl Kept {
+    pub(super) fn none() -> Self {
+        Self::default()
+    }
+
+    /// The first `len` bytes.
+    pub(super) fn prefix(len: usize) -> Self {
+        Self(std::iter::once(0..len).collect())
+    }
+
+    pub(super) fn ranges(ranges: Vec<Range<usize>>) -> Self {
+        Self(ranges)
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.iter().any(|r| r.contains(&i))
+    }
+}
+
+/// What the mapping does with one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Kept,
+    Digit,
+    /// The first digit of a run that did not start with `0`.
+    LeadDigit,
+    Lower,
+    Upper,
+    /// A letter where an exponent marker would make the value a number (`3f9`): any letter
+    /// but `e`, so that the pseudonym is no more a number than its input.
+    LowerNotE,
+    UpperNotE,
+}
+
+impl Class {
+    fn alphabet(self) -> &'static [u8] {
+        match self {
+            Class::Kept => b"",
+            Class::Digit => b"0123456789",
+            Class::LeadDigit => b"123456789",
+            Class::Lower => b"abcdefghijklmnopqrstuvwxyz",
+            Class::Upper => b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            Class::LowerNotE => b"abcdfghijklmnopqrstuvwxyz",
+            Class::UpperNotE => b"ABCDFGHIJKLMNOPQRSTUVWXYZ",
+        }
+    }
+
+    fn fallback(self) -> u8 {
+        match self {
+            Class::Kept | Class::Digit => b'0',
+            Class::LeadDigit => b'1',
+            Class::Lower | Class::LowerNotE => b'a',
+            Class::Upper | Class::UpperNotE => b'A',
+        }
+    }
+
+    fn draw(self, stream: &mut super::Stream) -> char {
+        char::from(stream.pick(self.alphabet(), self.fallback()))
+    }
+
+    /// Whether `c` is something this class maps *to*: our own output only ever holds these.
+    fn holds(self, c: char) -> bool {
+        u8::try_from(c).is_ok_and(|b| self.alphabet().contains(&b))
+    }
+}
+
+/// A value split into characters and what becomes of each.
+#[derive(Debug, Clone)]
+pub(super) struct Shape {
+    slots: Vec<(char, Class)>,
+}
+
+impl Shape {
+    /// Classifies `value`; bytes inside `kept` (ranges of byte offsets) stay as they are.
+    ///
+    /// The classification of a pseudonym equals the classification of its input (same kept
+    /// ranges, same runs, same numeric-literal status); [`recognises`] depends on that.
+    pub(super) fn of(value: &str, kept: &Kept) -> Self {
+        let exponent = exponent_position(value);
+        let mut slots = Vec::with_capacity(value.len());
+        let mut after_digit = false;
+        for (i, c) in value.char_indices() {
+            let at_exponent = exponent == Some(i);
+            let class = if kept.contains(i) || (at_exponent && (c == 'e' || c == 'E')) {
+                Class::Kept
+            } else if c.is_alphabetic() {
+                match (c.is_uppercase(), at_exponent) {
+                    (true, false) => Class::Upper,
+                    (true, true) => Class::UpperNotE,
+                    (false, false) => Class::Lower,
+                    (false, true) => Class::LowerNotE,
+                }
+            } else if c.is_numeric() {
+                if after_digit {
+                    Class::Digit
+                } else if c == '0' {
+                    Class::Kept
+                } else {
+                    Class::LeadDigit
+                }
+            } else {
+                Class::Kept
+            };
+            after_digit = match class {
+                Class::Digit | Class::LeadDigit => true,
+                Class::Kept => c.is_numeric() && !c.is_alphabetic(),
+                _ => false,
+            };
+            slots.push((c, class));
+        }
+        Self { slots }
+    }
+
+    /// Maps every non-kept character with symbols drawn from `stream`.
+    pub(super) fn fill(&self, stream: &mut super::Stream) -> Vec<char> {
+        self.slots
+            .iter()
+            .map(|&(c, class)| match class {
+                Class::Kept => c,
+                _ => class.draw(stream),
+            })
+            .collect()
+    }
+
+    fn mapped(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, class))| *class != Class::Kept)
+            .map(|(i, _)| i)
+    }
+
+    /// Indices of the tag slots: the last `min(4, ⌈n/2⌉)` mapped characters.
+    fn tag_slots(&self) -> Vec<usize> {
+        let mapped: Vec<usize> = self.mapped().collect();
+        let t = mapped.len().div_ceil(2).min(4);
+        mapped
+            .get(mapped.len().saturating_sub(t)..)
+            .unwrap_or(&[])
+            .to_vec()
+    }
+
+    /// The tag symbols that `chars` (with this shape) must carry in its tag slots.
+    fn tag(&self, keyed: &Keyed, chars: &[char], slots: &[usize]) -> Vec<char> {
+        let data: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if slots.contains(&i) { '\0' } else { *c })
+            .collect();
+        let mut stream = keyed.stream("tag/generic", data.as_bytes());
+        slots
+            .iter()
+            .map(|&i| {
+                self.slots
+                    .get(i)
+                    .map_or('\0', |(_, class)| class.draw(&mut stream))
+            })
+            .collect()
+    }
+}
+
+/// Pseudonymizes `value`, leaving the bytes in `kept` alone.
+pub(super) fn pseudonymize(keyed: &Keyed, value: &str, kept: &Kept) -> String {
+    let shape = Shape::of(value, kept);
+    let mut stream = keyed.stream("pseudonym/generic", value.to_lowercase().as_bytes());
+    let mut out = shape.fill(&mut stream);
+    let slots = shape.tag_slots();
+    let tag = shape.tag(keyed, &out, &slots);
+    for (&i, symbol) in slots.iter().zip(tag) {
+        if let Some(c) = out.get_mut(i) {
+            *c = symbol;
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Whether `value` is this key's output of [`pseudonymize`] with the same `kept` ranges.
+pub(super) fn recognises(keyed: &Keyed, value: &str, kept: &Kept) -> bool {
+    let shape = Shape::of(value, kept);
+    if shape
+        .slots
+        .iter()
+        .any(|&(c, class)| class != Class::Kept && !class.holds(c))
+    {
+        return false;
+    }
+    let chars: Vec<char> = shape.slots.iter().map(|(c, _)| *c).collect();
+    let slots = shape.tag_slots();
+    let tag = shape.tag(keyed, &chars, &slots);
+    slots
+        .iter()
+        .zip(tag)
+        .all(|(&i, symbol)| chars.get(i) == Some(&symbol))
+}
+
+/// For a value shaped like a number with an exponent, `[+-]digits[.digits]L[+-]digits` with
+/// any letter `L` and digits of any script, the byte offset of `L`. The shape is made of
+/// classes the mapping keeps, so a value and its pseudonym agree on it; only the letter decides
+/// whether the value is a number (`1e9`) or not (`1f9`), hence the `…NotE` classes.
+fn exponent_position(value: &str) -> Option<usize> {
+    fn digits(s: &str) -> Option<&str> {
+        let end = s
+            .char_indices()
+            .find(|(_, c)| !c.is_numeric() || c.is_alphabetic())
+            .map_or(s.len(), |(i, _)| i);
+        if end > 0 {
+            s.get(end..)
+        } else {
+            None
+        }
+    }
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let mut rest = digits(unsigned)?;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        rest = digits(fraction)?;
+    }
+    let letter = rest.chars().next().filter(|c| c.is_alphabetic())?;
+    let position = value.len() - rest.len();
+    let exponent = rest.get(letter.len_utf8()..)?;
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    digits(exponent)?.is_empty().then_some(position)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redact::pseudonym::testkit::{classes, keyed};
+    use proptest::prelude::*;
+
+    #[test]
+    fn keeps_classes_case_and_punctuation() {
+        let k = keyed();
+        for input in [
+            "Alice Smith",
+            "221B Baker Street, London NW1 6XE",
+            "O'Brien-Jones",
+            "ab12CD",
+        ] {
+            let out = pseudonymize(&k, input, &Kept::none());
+            assert_eq!(classes(&out), classes(input), "{input} -> {out}");
+            assert_ne!(out, input);
+        }
+    }
+
+    #[test]
+    fn non_ascii_letters_become_ascii_letters() {
+        let k = keyed();
+        let out = pseudonymize(&k, "José Ñúñez 東京", &Kept::none());
+        assert_eq!(out.chars().count(), "José Ñúñez 東京".chars().count());
+        assert!(out.is_ascii(), "{out}");
+        let words: Vec<&str> = out.split(' ').collect();
+        assert!(words[0].starts_with(|c: char| c.is_ascii_uppercase()));
+        assert!(words[1].starts_with(|c: char| c.is_ascii_uppercase()));
+        assert!(words[0][1..].chars().all(|c| c.is_ascii_lowercase()));
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        let k = keyed();
+        for input in [
+            "42", "7", "1000000", "-12.75", "0.5", "3.1e-7", "+6E23", "0",
+        ] {
+            let out = pseudonymize(&k, input, &Kept::none());
+            let parsed: serde_json::Value =
+                serde_json::from_str(out.trim_start_matches('+')).unwrap();
+            assert!(parsed.is_number(), "{input} -> {out}");
+            assert_eq!(out.len(), input.len());
+        }
+        // Zero-padded identifiers keep their padding digit.
+        assert!(pseudonymize(&k, "02134", &Kept::none()).starts_with('0'));
+    }
+
+    #[test]
+    fn kept_ranges_are_untouched() {
+        let k = keyed();
+        let out = pseudonymize(&k, "ghp_abcdef123456", &Kept::prefix(4));
+        assert!(out.starts_with("ghp_"));
+        assert!(recognises(&k, &out, &Kept::prefix(4)));
+    }
+
+    #[test]
+    fn recognises_only_its_own_key() {
+        let k = keyed();
+        let other = Keyed::from_secret(b"another key, unrelated");
+        let out = pseudonymize(&k, "Margaret Hamilton", &Kept::none());
+        assert!(recognises(&k, &out, &Kept::none()));
+        assert!(!recognises(&other, &out, &Kept::none()));
+        assert!(!recognises(&k, "Margaret Hamilton", &Kept::none()));
+        assert!(
+            !recognises(&k, "Zoë", &Kept::none()),
+            "non-ASCII letters are never ours"
+        );
+    }
+
+    #[test]
+    fn exponent_detection() {
+        for (value, position) in [
+            ("1e9", Some(1)),
+            ("-2.5E-3", Some(4)),
+            ("3f9", Some(1)),
+            ("٣e٥", Some(2)),
+            ("1", None),
+            ("1e", None),
+            ("e5", None),
+            ("1.e5", None),
+            ("12ab3", None),
+            ("1e5x", None),
+        ] {
+            assert_eq!(exponent_position(value), position, "{value}");
+        }
+    }
+
+    #[test]
+    fn a_letter_never_turns_a_value_into_a_number() {
+        let k = keyed();
+        // Whatever the key, `3f9` must not become `3e9`.
+        for i in 0..200u32 {
+            let k = Keyed::from_secret(format!("key {i} with enough material").as_bytes());
+            let out = pseudonymize(&k, "3f9", &Kept::none());
+            assert_ne!(out.as_bytes()[1], b'e', "{out}");
+        }
+        assert_eq!(&pseudonymize(&k, "6.02e23", &Kept::none())[4..5], "e");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_keeps_length_and_classes(s in "\\PC{0,40}") {
+            let k = keyed();
+            let out = pseudonymize(&k, &s, &Kept::none());
+            prop_assert_eq!(out.chars().count(), s.chars().count());
+            for (a, b) in s.chars().zip(out.chars()) {
+                if a.is_alphabetic() {
+                    prop_assert!(b.is_ascii_alphabetic());
+                    prop_assert_eq!(a.is_uppercase(), b.is_ascii_uppercase());
+                } else if a.is_numeric() {
+                    prop_assert!(b.is_ascii_digit());
+                } else {
+                    prop_assert_eq!(a, b);
+                }
+            }
+            prop_assert!(recognises(&k, &out, &Kept::none()));
+            prop_assert_eq!(&pseudonymize(&k, &s, &Kept::none()), &out);
+        }
+
+        #[test]
+        fn integers_keep_their_magnitude(n in 1u64..u64::MAX) {
+            let k = keyed();
+            let input = n.to_string();
+            let out = pseudonymize(&k, &input, &Kept::none());
+            prop_assert_eq!(out.len(), input.len());
+            prop_assert!(!out.starts_with('0'));
+            prop_assert!(out.parse::<u128>().is_ok());
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Keyed, deterministic, format-preserving pseudonyms.
+//!
+//! # Keyed and deterministic
+//! A pseudonym is a function of the key and the value only. Its randomness is a `Stream`
+//! seeded with `HMAC-SHA-256(key, "pseudonym/<format>" ‖ 0 ‖ value)`: every worker with the same
+//! key gives the same answer, before and after a restart, and another key gives an unrelated
+//! one. Seeds are per *format*, not per detector, and taken over the value's canonical form
+//! (the digits of a card, the lower-cased address), so one person's data becomes the same
+//! pseudonym wherever it appears in a request: in the query, found by a detector, or in a JSON
+//! field named `email`.
+//!
+//! # Format-preserving
+//! A shadow service must still accept the copy, so each pseudonym passes the validation its
+//! input passed: Luhn for cards, mod-97 for IBANs, SSA rules for SSNs, NANP rules for phone
+//! numbers, checksums for wallet addresses, a date in the same format. Each format module says
+//! what it keeps. A value without its format's shape (a "card" that is `abc`) falls back to
+//! the generic class-keeping mapping, never to a panic.
+//!
+//! # Recognising our own output
+//! Redacting a copy that was already redacted must change nothing, so [`Keyed::pseudonymize`]
+//! returns a value unchanged when [`Keyed::is_pseudonym`] recognises it. Any such map has its
+//! whole image as fixed points: a *real* value that happens to lie in the image passes through
+//! as it is. Each format chooses its image to make that rare or harmless:
+//!
+//! | format | image | real value taken for a pseudonym |
+//! |---|---|---|
+//! | e-mail | `<label>.example` (RFC 2606) | never |
+//! | NANP phone | `NPA-555-01XX`, fictional | never; 71,200 pseudonyms |
+//! | other phone | keyed tag of `min(4, free/2)` digits | 10^-4 typical |
+//! | IP | documentation ranges (RFC 5737, 3849) | never; 762 IPv4 pseudonyms |
+//! | card | 4-digit tag (16 digits: 10^5 per BIN) | 10^-4 |
+//! | SSN | the serial is the tag (88,902 pseudonyms) | 10^-4 |
+//! | IBAN | 4-digit tag in the BBAN | 10^-4 |
+//! | MAC | locally administered + 16-bit tag | never (vendor MACs); 2^-16 |
+//! | Bitcoin, Ethereum | 30-32-bit tag in the hash | 2^-30 |
+//! | JWT | 64-bit tag in payload and signature | 2^-64 |
+//! | date | one keyed date per year and format | harmless: it is every date's image |
+//! | generic | tag of `min(4, ⌈n/2⌉)` characters | 26^-4 to 10^-4 for 7+ characters |
+//!
+//! More tag digits means fewer real values slip through but fewer pseudonyms (more
+//! collisions between people): 4 decimal digits is the compromise for formats with no
+//! reserved range.
+
+mod card;
+mod date;
+mod digits;
+mod email;
+mod generic;
+mod iban;
+mod ip;
+mod jwt;
+mod mac;
+mod personal;
+mod phone;
+mod secret;
+mod ssn;
+mod stream;
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
+mod wallet;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::entity::Entity;
+use generic::Kept;
+use secret::Token;
+pub(crate) use stream::Stream;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// The pseudonym key. Never logged, never printed: `Debug` shows only whether it was
+/// configured.
+///
+/// Holds the HMAC state already keyed (inner and outer pads absorbed), so that each of the
+/// few MACs behind a pseudonym costs two compressions fewer.
+#[derive(Clone)]
+pub struct Keyed {
+    hmac: Option<HmacSha256>,
+    configured: bool,
+}
+
+impl std::fmt::Debug for Keyed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keyed")
+            .field("configured", &self.configured)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Keyed {
+    /// A key from configuration: any length of secret material, stretched with SHA-256 so
+    /// that every configured key gives a full-size HMAC key.
+    pub fn from_secret(secret: &[u8]) -> Self {
+        use sha2::Digest;
+        let digest = Sha256::digest(secret);
+        Self {
+            hmac: HmacSha256::new_from_slice(&digest).ok(),
+            configured: true,
+        }
+    }
+
+    /// A key drawn at random for this VM only.
+    pub fn ephemeral(random: [u8; 32]) -> Self {
+        Self {
+            hmac: HmacSha256::new_from_slice(&random).ok(),
+            configured: false,
+        }
+    }
+
+    pub fn is_configured(&self) -> bool {
+        self.configured
+    }
+
+    /// HMAC-SHA-256 of `value` under a domain label, so that the same input under two
+    /// purposes gives unrelated outputs.
+    pub fn mac(&self, domain: &str, value: &[u8]) -> [u8; 32] {
+        // HMAC accepts keys of any length: `None` cannot happen, and an all-zero MAC would
+        // only make pseudonyms unkeyed, never expose anything.
+        let Some(mut mac) = self.hmac.clone() else {
+            return [0; 32];
+        };
+        mac.update(domain.as_bytes());
+        mac.update(&[0]);
+        mac.update(value);
+        mac.finalize().into_bytes().into()
+    }
+
+    /// The `hash` operator: keyed HMAC-SHA-256, lower-case hex, in its own domain so that a
+    /// hash never equals any pseudonym's internal MAC.
+    pub fn hash_hex(&self, value: &str) -> String {
+        self.mac("hash", value.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// The `pseudonymize` operator: a keyed, deterministic, format-preserving replacement
+    /// for `value`, chosen by what `entity` says the value is (`None`: a custom detector).
+    /// A value this key produced is returned unchanged, so redaction is idempotent.
+    pub fn pseudonymize(&self, entity: Option<Entity>, value: &str) -> String {
+        if self.is_pseudonym(entity, value) {
+            return value.to_owned();
+        }
+        Kind::of(entity).pseudonymize(self, value)
+    }
+
+    /// Whether `value` is one of this key's pseudonyms for `entity` (or a value that is safe
+    /// as it is, like an address in a documentation range). See the module documentation for
+    /// how often a real value is taken for one.
+    pub fn is_pseudonym(&self, entity: Option<Entity>, value: &str) -> bool {
+        Kind::of(entity).recognises(self, value)
+    }
+
+    /// A keyed random stream for `input` under `domain`.
+    pub(crate) fn stream(&self, domain: &str, input: &[u8]) -> Stream {
+        Stream::new(self.mac(domain, input))
+    }
+}
+
+/// A structure a value can have, and that its pseudonym keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Email,
+    Phone,
+    Card,
+    Ssn,
+    Iban,
+    Ip,
+    Mac,
+    Bitcoin,
+    Ethereum,
+    Jwt,
+    Date,
+}
+
+impl Format {
+    /// The pseudonym, or `None` when `value` does not have this format's shape. Whenever this
+    /// is `Some(out)`, `check(out)` is `Some(true)`.
+    fn make(self, keyed: &Keyed, value: &str) -> Option<String> {
+        match self {
+            Format::Email => email::pseudonymize(keyed, value),
+            Format::Phone => phone::pseudonymize(keyed, value),
+            Format::Card => card::pseudonymize(keyed, value),
+            Format::Ssn => ssn::pseudonymize(keyed, value),
+            Format::Iban => iban::pseudonymize(keyed, value),
+            Format::Ip => ip::pseudonymize(keyed, value),
+            Format::Mac => mac::pseudonymize(keyed, value),
+            Format::Bitcoin => wallet::pseudonymize_bitcoin(keyed, value),
+            Format::Ethereum => wallet::ethereum::pseudonymize(keyed, value),
+            Format::Jwt => jwt::pseudonymize(keyed, value),
+            Format::Date => date::pseudonymize(keyed, value),
+        }
+    }
+
+    /// Whether `value` is this key's pseudonym, or `None` when it does not have this
+    /// format's shape (exactly when [`Format::make`] gives `None`).
+    fn check(self, keyed: &Keyed, value: &str) -> Option<bool> {
+        match self {
+            Format::Email => email::recognises(keyed, value),
+            Format::Phone => phone::recognises(keyed, value),
+            Format::Card => card::recognises(keyed, value),
+            Format::Ssn => ssn::recognises(keyed, value),
+            Format::Iban => iban::recognises(keyed, value),
+            Format::Ip => ip::recognises(value),
+            Format::Mac => mac::recognises(keyed, value),
+            Format::Bitcoin => wallet::recognises_bitcoin(keyed, value),
+            Format::Ethereum => wallet::ethereum::recognises(keyed, value),
+            Format::Jwt => jwt::recognises(keyed, value),
+            Format::Date => date::recognises(keyed, value),
+        }
+    }
+
+    /// The format's pseudonym, or the generic one for a value without the format's shape.
+    fn pseudonymize(self, keyed: &Keyed, value: &str) -> String {
+        if let Some(out) = self.make(keyed, value) {
+            return out;
+        }
+        let mapped = generic::pseudonymize(keyed, value, &Kept::none());
+        // Shapes that depend on values (an octet up to 255, a Base58 length) can appear in the
+        // mapped text when they were not in the input; it must then be this format's
+        // pseudonym, or `recognises` would not take it for one.
+        self.make(keyed, &mapped).unwrap_or(mapped)
+    }
+
+    fn recognises(self, keyed: &Keyed, value: &str) -> bool {
+        self.check(keyed, value)
+            .unwrap_or_else(|| generic::recognises(keyed, value, &Kept::none()))
+    }
+}
+
+/// How the values of one entity are pseudonymized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Shaped(Format),
+    Token(Token),
+    PrivateKey,
+    Credential,
+    Userinfo,
+    Secret,
+    Personal,
+    Generic,
+}
+
+impl Kind {
+    fn of(entity: Option<Entity>) -> Self {
+        let Some(entity) = entity else {
+            return Kind::Generic;
+        };
+        match entity {
+            Entity::Email => Kind::Shaped(Format::Email),
+            Entity::Phone => Kind::Shaped(Format::Phone),
+            Entity::CreditCard => Kind::Shaped(Format::Card),
+            Entity::UsSsn => Kind::Shaped(Format::Ssn),
+            Entity::Iban => Kind::Shaped(Format::Iban),
+            Entity::IpAddress => Kind::Shaped(Format::Ip),
+            Entity::MacAddress => Kind::Shaped(Format::Mac),
+            Entity::BitcoinAddress => Kind::Shaped(Format::Bitcoin),
+            Entity::EthereumAddress => Kind::Shaped(Format::Ethereum),
+            Entity::Jwt => Kind::Shaped(Format::Jwt),
+            Entity::AwsAccessKey => Kind::Token(Token::Aws),
+            Entity::GithubToken => Kind::Token(Token::Github),
+            Entity::StripeKey => Kind::Token(Token::Stripe),
+            Entity::SlackToken => Kind::Token(Token::Slack),
+            Entity::GoogleApiKey => Kind::Token(Token::Google),
+            Entity::PrivateKey => Kind::PrivateKey,
+            Entity::AuthCredential => Kind::Credential,
+            Entity::UrlUserinfo => Kind::Userinfo,
+            Entity::SecretField => Kind::Secret,
+            Entity::PersonalField => Kind::Personal,
+        }
+    }
+
+    fn pseudonymize(self, keyed: &Keyed, value: &str) -> String {
+        let (lead, core, trail) = trimmed(value);
+        let out = match self {
+            Kind::Shaped(format) => format.pseudonymize(keyed, core),
+            Kind::Token(token) => secret::token(keyed, token, core),
+            Kind::PrivateKey => return secret::private_key(keyed, value),
+            Kind::Credential => secret::credential(keyed, core),
+            Kind::Userinfo => secret::userinfo(keyed, core),
+            Kind::Secret => secret::secret(keyed, core),
+            Kind::Personal => personal::pseudonymize(keyed, core),
+            Kind::Generic => generic::pseudonymize(keyed, core, &Kept::none()),
+        };
+        format!("{lead}{out}{trail}")
+    }
+
+    fn recognises(self, keyed: &Keyed, value: &str) -> bool {
+        let (_, core, _) = trimmed(value);
+        match self {
+            Kind::Shaped(format) => format.recognises(keyed, core),
+            Kind::Token(token) => secret::is_token(keyed, token, core),
+            Kind::PrivateKey => secret::is_private_key(keyed, value),
+            Kind::Credential => secret::is_credential(keyed, core),
+            Kind::Userinfo => secret::is_userinfo(keyed, core),
+            Kind::Secret => secret::is_secret(keyed, core),
+            Kind::Personal => personal::recognises(keyed, core),
+            Kind::Generic => generic::recognises(keyed, core, &Kept::none()),
+        }
+    }
+}
+
+/// Surrounding whitespace, which a pseudonym keeps as it is: a field value of
+/// `" alice@example.org "` is still an address.
+fn trimmed(value: &str) -> (&str, &str, &str) {
+    let start = value.len() - value.trim_start().len();
+    let end = value.trim_end().len().max(start);
+    match (value.get(..start), value.get(start..end), value.get(end..)) {
+        (Some(lead), Some(core), Some(trail)) => (lead, core, trail),
+        _ => ("", value, ""),
+    }
+}

@@ -1,0 +1,244 @@
+//! Phone numbers: same layout (separators, length, `+`, country code), so the shadow's
+//! validation still passes.
+//!
+//! - NANP numbers (`+1`, `1-` or a bare 10-digit `NXX-NXX-XXXX`) become `NPA-555-01XX` with a
+//!   keyed, valid area code (first digit 2-9, no `N9X`, no `N11`). 555-0100..555-0199 is set
+//!   aside as fictional in every area code, so a shadow service that dials or texts the number
+//!   reaches nobody, and no real number is ever taken for a pseudonym. 712 area codes × 100
+//!   lines = 71,200 pseudonyms.
+//! - Other numbers keep the country code (with `+` or `00`), or the trunk zeros of a national
+//!   number, plus the first 1-2 national digits (operator or area prefix, which many validators
+//!   check). The remaining digits are keyed random, and the last `t = min(4, free / 2)` of them
+//!   are a keyed tag: a real number is taken for one of ours with probability `10^-t`, 10^-4
+//!   for most mobile numbers. There is no fictional range common to all countries: a
+//!   pseudonym may be someone's real number, so use `mask` if the shadow could call it.
+
+use super::digits::{self, DigitLayout};
+use super::Keyed;
+
+const SEPARATORS: [char; 7] = [' ', '-', '.', '(', ')', '/', '+'];
+
+/// The two-digit ITU-T E.164 country codes; `1` and `7` are the one-digit ones and every other
+/// code has three digits.
+const TWO_DIGIT_CODES: [u8; 44] = [
+    20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56,
+    57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+];
+
+fn country_code_len(d: &[u8]) -> usize {
+    match d {
+        [1, ..] | [7, ..] => 1,
+        [a, b, ..] if TWO_DIGIT_CODES.contains(&(a * 10 + b)) => 2,
+        _ => 3,
+    }
+}
+
+pub(super) fn parse(value: &str) -> Option<DigitLayout<'_>> {
+    // `+` only as the very first character.
+    if value.get(1..).is_some_and(|rest| rest.contains('+')) {
+        return None;
+    }
+    let layout = DigitLayout::parse(value, &SEPARATORS, 7..=15)?;
+    layout.ends_with_digit().then_some(layout)
+}
+
+/// How the digits of a number are treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// `kept` digits (`1`, `001`, or none) then a 10-digit NANP number.
+    Nanp { kept: usize },
+    /// `kept` digits, then free digits ending in `tag` tag digits.
+    Other { kept: usize, tag: usize },
+}
+
+/// Depends only on the `+`, the digit count and the kept digits, all of which a pseudonym
+/// keeps: a pseudonym gets the plan of its input.
+fn plan(plus: bool, d: &[u8]) -> Plan {
+    let n = d.len();
+    let international = if plus {
+        Some(0)
+    } else if d.starts_with(&[0, 0]) {
+        Some(2)
+    } else {
+        None
+    };
+    let kept = match international {
+        Some(start) => {
+            let national = d.get(start..).unwrap_or(&[]);
+            if national.first() == Some(&1) && national.len() == 11 {
+                return Plan::Nanp { kept: start + 1 };
+            }
+            start + country_code_len(national)
+        }
+        None => {
+            if n == 11 && d.first() == Some(&1) {
+                return Plan::Nanp { kept: 1 };
+            }
+            if n == 10 && d.first().is_some_and(|&x| x >= 2) {
+                return Plan::Nanp { kept: 0 };
+            }
+            d.iter().take_while(|&&x| x == 0).count()
+        }
+    };
+    let lead = if n.saturating_sub(kept) >= 8 { 2 } else { 1 };
+    let kept = (kept + lead).min(n);
+    let tag = (n.saturating_sub(kept) / 2).min(4);
+    Plan::Other { kept, tag }
+}
+
+pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+    let layout = parse(value)?;
+    let input = layout.digits();
+    let mut stream = keyed.stream("pseudonym/phone", &digits::ascii(input));
+    let out = match plan(value.starts_with('+'), input) {
+        Plan::Nanp { kept } => {
+            let mut out: Vec<u8> = input.iter().take(kept).copied().collect();
+            out.extend(area_code(&mut stream));
+            out.extend([5, 5, 5, 0, 1, stream.digit(), stream.digit()]);
+            out
+        }
+        Plan::Other { kept, tag } => {
+            let mut out: Vec<u8> = input.iter().take(kept).copied().collect();
+            while out.len() < input.len().saturating_sub(tag) {
+                out.push(stream.digit());
+            }
+            out.extend(digits::tag(keyed, "phone", &out, tag));
+            out
+        }
+    };
+    Some(layout.render(&out))
+}
+
+/// A keyed valid NPA: `[2-9][0-8][0-9]`, not `N11`.
+fn area_code(stream: &mut super::Stream) -> [u8; 3] {
+    for _ in 0..16 {
+        let npa = [
+            u8::try_from(stream.within(2..=9)).unwrap_or(2),
+            u8::try_from(stream.within(0..=8)).unwrap_or(0),
+            stream.digit(),
+        ];
+        if npa[1..] != [1, 1] {
+            return npa;
+        }
+    }
+    [2, 0, 1]
+}
+
+pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
+    let layout = parse(value)?;
+    let d = layout.digits();
+    let ours = match plan(value.starts_with('+'), d) {
+        // Every 555-01XX number is fictional, whoever made it.
+        Plan::Nanp { kept } => d
+            .get(kept + 3..kept + 8)
+            .is_some_and(|line| line == [5, 5, 5, 0, 1]),
+        Plan::Other { tag, .. } => {
+            let body_len = d.len().saturating_sub(tag);
+            match (d.get(..body_len), d.get(body_len..)) {
+                (Some(body), Some(found)) => digits::tag(keyed, "phone", body, tag) == found,
+                _ => false,
+            }
+        }
+    };
+    Some(ours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redact::pseudonym::testkit::{classes, keyed};
+    use proptest::prelude::*;
+
+    fn nanp_digits(s: &str) -> String {
+        let d: String = s.chars().filter(char::is_ascii_digit).collect();
+        d[d.len() - 10..].to_owned()
+    }
+
+    /// NANP rules: NPA and NXX start with 2-9, NPA is not N9X or N11; the line is fictional.
+    fn valid_fictional_nanp(s: &str) -> bool {
+        let d = nanp_digits(s).into_bytes();
+        let npa_ok =
+            (b'2'..=b'9').contains(&d[0]) && d[1] != b'9' && !(d[1] == b'1' && d[2] == b'1');
+        npa_ok && &d[3..8] == b"55501"
+    }
+
+    #[test]
+    fn nanp_numbers_become_fictional_nanp_numbers() {
+        let k = keyed();
+        for input in [
+            "+1 415-555-2671",
+            "+14155552671",
+            "(415) 555-2671",
+            "415.555.2671",
+            "1-800-275-2273",
+            "001 212 736 5000",
+        ] {
+            let out = pseudonymize(&k, input).unwrap();
+            assert_eq!(classes(&out), classes(input), "{input} -> {out}");
+            assert!(valid_fictional_nanp(&out), "{input} -> {out}");
+            assert_eq!(recognises(&k, &out), Some(true));
+            assert_eq!(recognises(&k, input), Some(false));
+        }
+        let out = pseudonymize(&k, "+1 415-555-2671").unwrap();
+        assert!(out.starts_with("+1 "));
+    }
+
+    #[test]
+    fn international_numbers_keep_country_and_prefix() {
+        let k = keyed();
+        for (input, kept) in [
+            ("+44 7911 123456", "+44 79"),
+            ("+33 6 12 34 56 78", "+33 6 1"),
+            ("+49 30 901820", "+49 3"),
+            ("+353 85 123 4567", "+353 85"),
+            ("+7 912 345-67-89", "+7 91"),
+            ("0044 20 7946 0958", "0044 20"),
+            ("020 7946 0958", "020 "),
+            ("06-12345678", "06-1"),
+        ] {
+            let out = pseudonymize(&k, input).unwrap();
+            assert_eq!(classes(&out), classes(input), "{input} -> {out}");
+            assert!(out.starts_with(kept), "{input} -> {out}");
+            assert_ne!(out, input);
+            assert_eq!(recognises(&k, &out), Some(true), "{out}");
+            assert_eq!(recognises(&k, input), Some(false));
+        }
+    }
+
+    #[test]
+    fn country_codes() {
+        assert_eq!(country_code_len(&[1, 4, 1, 5]), 1);
+        assert_eq!(country_code_len(&[7, 9]), 1);
+        assert_eq!(country_code_len(&[4, 4, 7]), 2);
+        assert_eq!(country_code_len(&[4, 2, 0]), 3);
+        assert_eq!(country_code_len(&[3, 5, 3]), 3);
+        assert_eq!(country_code_len(&[8, 6, 1]), 2);
+        assert_eq!(country_code_len(&[]), 3);
+    }
+
+    #[test]
+    fn not_a_phone() {
+        let k = keyed();
+        for v in [
+            "",
+            "12345",
+            "call me",
+            "+1+2345678",
+            "1234567890123456",
+            "123-4567 ext 5",
+        ] {
+            assert_eq!(pseudonymize(&k, v), None, "{v}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_phone_keeps_layout_and_is_recognised(s in "\\+?[0-9][0-9 ().-]{6,18}[0-9]") {
+            let k = keyed();
+            if let Some(out) = pseudonymize(&k, &s) {
+                prop_assert_eq!(classes(&out), classes(&s));
+                prop_assert_eq!(recognises(&k, &out), Some(true));
+            }
+        }
+    }
+}
