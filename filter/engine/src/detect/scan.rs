@@ -64,7 +64,9 @@ pub(super) fn scan(b: &[u8], on: EntitySet, out: &mut Vec<Candidate>) {
 }
 
 /// The first trigger byte at or after `i`. Eight bytes are classified per step with their
-/// results or-ed, so stretches of plain text cost a few cycles per eight bytes.
+/// results or-ed, so stretches of plain text cost a few cycles per eight bytes; the position
+/// inside a block with a trigger comes from a bit mask, not a loop, to spare a mispredicted
+/// loop exit per stop.
 #[inline]
 fn next_trigger(b: &[u8], i: usize) -> Option<usize> {
     let rest = b.get(i..)?;
@@ -72,17 +74,29 @@ fn next_trigger(b: &[u8], i: usize) -> Option<usize> {
     let mut offset = i;
     for chunk in &mut chunks {
         if let &[c0, c1, c2, c3, c4, c5, c6, c7] = chunk {
-            let any = (class(c0) | class(c1) | class(c2) | class(c3))
-                | (class(c4) | class(c5) | class(c6) | class(c7));
-            if any == OTHER {
-                offset += 8;
-                continue;
+            let k = [
+                class(c0),
+                class(c1),
+                class(c2),
+                class(c3),
+                class(c4),
+                class(c5),
+                class(c6),
+                class(c7),
+            ];
+            if (k[0] | k[1] | k[2] | k[3]) | (k[4] | k[5] | k[6] | k[7]) != OTHER {
+                let mask = u32::from(k[0] != OTHER)
+                    | u32::from(k[1] != OTHER) << 1
+                    | u32::from(k[2] != OTHER) << 2
+                    | u32::from(k[3] != OTHER) << 3
+                    | u32::from(k[4] != OTHER) << 4
+                    | u32::from(k[5] != OTHER) << 5
+                    | u32::from(k[6] != OTHER) << 6
+                    | u32::from(k[7] != OTHER) << 7;
+                return Some(offset + mask.trailing_zeros() as usize);
             }
         }
-        return chunk
-            .iter()
-            .position(|&c| class(c) != OTHER)
-            .map(|k| offset + k);
+        offset += 8;
     }
     chunks
         .remainder()

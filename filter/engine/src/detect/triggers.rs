@@ -7,7 +7,8 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::bytes::at;
 use super::candidate::{Candidate, EntitySet};
-use super::secrets::{credential, jwt, keys, pem, userinfo};
+use super::secrets::pem::{self, EndMarkers};
+use super::secrets::{credential, jwt, keys, userinfo};
 use super::wallet;
 use crate::entity::Entity;
 use crate::error::ConfigError;
@@ -50,7 +51,7 @@ impl Kind {
     /// Runs this kind's scanner for a prefix found at `s..e`. Some prefixes are shared by
     /// several spellings (`k_live_` for `sk_live_` and `rk_live_`, `earer ` for `Bearer ` and
     /// `bearer `) to keep the automaton small; their first byte is checked here.
-    fn scan(self, b: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    fn scan(self, b: &[u8], s: usize, e: usize, ends: &mut EndMarkers) -> Option<(usize, usize)> {
         let preceded_by =
             |options: &[u8]| s.checked_sub(1).filter(|&p| options.contains(&at(b, p)));
         match self {
@@ -68,7 +69,7 @@ impl Kind {
             Kind::SlackApp => keys::slack(b, s, e),
             Kind::SlackWebhook => keys::slack_webhook(b, s, e),
             Kind::Google => keys::google(b, s, e),
-            Kind::Pem => pem::scan(b, s),
+            Kind::Pem => pem::scan(b, s, ends),
             Kind::Jwt => jwt::scan(b, s),
             Kind::Userinfo => userinfo::scan(b, s, e),
             Kind::Bearer => credential::bearer(b, preceded_by(b"Bb")?, e),
@@ -145,6 +146,7 @@ impl Triggers {
         let Some(automaton) = &self.automaton else {
             return;
         };
+        let mut ends = EndMarkers::default();
         let mut pos = 0;
         while pos < b.len() {
             let Some(m) = automaton.find(Input::new(b).range(pos..)) else {
@@ -155,7 +157,7 @@ impl Triggers {
             };
             let entity = kind.entity();
             let found = if only.contains(entity) {
-                kind.scan(b, m.start(), m.end())
+                kind.scan(b, m.start(), m.end(), &mut ends)
             } else {
                 None
             };
