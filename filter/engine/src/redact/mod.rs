@@ -63,6 +63,8 @@ pub struct Redactor {
     detectors: Detectors,
     fields: FieldClassifier,
     fields_enabled: bool,
+    personal_enabled: bool,
+    secret_enabled: bool,
     personal_operator: Operator,
     secret_operator: Operator,
     keyed: Keyed,
@@ -91,20 +93,36 @@ impl Redactor {
                 "must be at least redaction.body.maxBytes",
             ));
         }
+        // Values found by key name are the `personalField` and `secretField` entities: their
+        // `redaction.detectors` entries switch them off or set their operator, like any other
+        // detector's; `fields.personalOperator` / `fields.secretOperator` say the same and win.
+        let class = |entity: Entity, specific: &Option<Operator>, default: Operator| {
+            let setting = cfg.detectors.get(&entity);
+            let enabled = setting.is_none_or(|s| s.enabled);
+            let operator = specific
+                .clone()
+                .or_else(|| setting.and_then(|s| s.operator.clone()))
+                .unwrap_or(default);
+            (enabled, operator)
+        };
+        let (personal_enabled, personal_operator) = class(
+            Entity::PersonalField,
+            &cfg.fields.personal_operator,
+            Operator::Pseudonymize,
+        );
+        let (secret_enabled, secret_operator) = class(
+            Entity::SecretField,
+            &cfg.fields.secret_operator,
+            Operator::Mask { label: None },
+        );
         Ok(Self {
             detectors: Detectors::compile(cfg)?,
             fields: FieldClassifier::compile(cfg)?,
             fields_enabled: cfg.fields.enabled,
-            personal_operator: cfg
-                .fields
-                .personal_operator
-                .clone()
-                .unwrap_or(Operator::Pseudonymize),
-            secret_operator: cfg
-                .fields
-                .secret_operator
-                .clone()
-                .unwrap_or(Operator::Mask { label: None }),
+            personal_enabled,
+            secret_enabled,
+            personal_operator,
+            secret_operator,
             keyed,
             parts: cfg.parts,
             skip_headers,
@@ -188,11 +206,13 @@ impl Redactor {
 
     /// Whether a key names personal data or a secret (and field detection is on).
     pub fn classify(&self, key: &str) -> Option<FieldClass> {
-        if self.fields_enabled {
-            self.fields.classify(key)
-        } else {
-            None
+        if !self.fields_enabled {
+            return None;
         }
+        self.fields.classify(key).filter(|class| match class {
+            FieldClass::Personal => self.personal_enabled,
+            FieldClass::Secret => self.secret_enabled,
+        })
     }
 
     fn class_operator(&self, class: FieldClass) -> (&Operator, Entity) {
@@ -237,5 +257,56 @@ impl Redactor {
             },
             Replacement::Remove => FieldAction::Remove,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::PluginConfig;
+
+    fn redactor(json: &str) -> Redactor {
+        let cfg = PluginConfig::from_json(json.as_bytes()).unwrap();
+        Redactor::compile(&cfg.redaction, Keyed::from_secret(b"redactor-tests-key")).unwrap()
+    }
+
+    #[test]
+    fn field_entities_are_configured_like_any_detector() {
+        let mut t = Tally::default();
+        let default = redactor("{}");
+        assert_eq!(
+            default.field("password", "hunter2", &mut t),
+            FieldAction::Replace("[SECRET_FIELD]".into())
+        );
+
+        let removed = redactor(
+            r#"{"redaction":{"detectors":{"secretField":{"operator":{"type":"remove"}}}}}"#,
+        );
+        assert_eq!(
+            removed.field("password", "hunter2", &mut t),
+            FieldAction::Remove
+        );
+
+        let off = redactor(r#"{"redaction":{"detectors":{"personalField":{"enabled":false}}}}"#);
+        assert_eq!(off.field("first_name", "Jane", &mut t), FieldAction::Keep);
+        assert_ne!(off.field("password", "hunter2", &mut t), FieldAction::Keep);
+
+        let both = redactor(
+            r#"{"redaction":{"fields":{"secretOperator":{"type":"hash"}},"detectors":{"secretField":{"operator":{"type":"remove"}}}}}"#,
+        );
+        assert!(
+            matches!(both.field("password", "hunter2", &mut t), FieldAction::Replace(h) if h.len() == 64)
+        );
+    }
+
+    #[test]
+    fn a_value_that_is_already_a_pseudonym_is_not_counted() {
+        let r = redactor("{}");
+        let mut t = Tally::default();
+        let once = r.text("mail jane.doe@example.com", &mut t).into_owned();
+        assert_eq!(t.values, 1);
+        let mut again = Tally::default();
+        assert_eq!(r.text(&once, &mut again), once);
+        assert_eq!(again.values, 0);
     }
 }
