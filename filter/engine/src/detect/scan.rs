@@ -127,6 +127,13 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
     if on.contains(Entity::IpAddress) {
         consider(Entity::IpAddress, ip::scan_v4(b, i));
     }
+    // A MAC address whose first groups are all digits (`08-00-27-12-34-AB`) also reads as a
+    // dashed national phone number; offered here, the whole address outlasts the phone.
+    if on.contains(Entity::MacAddress)
+        && (matches!(at(b, i + 2), b':' | b'-') || at(b, i + 4) == b'.')
+    {
+        consider(Entity::MacAddress, mac::scan(b, i));
+    }
     if on.contains(Entity::BitcoinAddress) && matches!(first, b'1' | b'3') {
         consider(Entity::BitcoinAddress, wallet::scan_base58(b, i, word_end));
     }
