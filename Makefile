@@ -69,3 +69,8 @@ fmt:
 clean:
 	$(CARGO) clean
 	rm -rf $(VENV) .build
+
+# `make fuzz`: every cargo-fuzz target for a set time (FUZZ_SECONDS), report in FUZZING.md.
+include fuzz.mk
+# `make soak`: 200,000 mirrored requests through Envoy with the filter; report in SOAK.md.
+include soak.mk

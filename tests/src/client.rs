@@ -1,7 +1,7 @@
 //! A small HTTP/1.1 client over a raw socket: the tests need exact control over what goes on
 //! the wire (chunk boundaries, resets), which a general client hides.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
@@ -15,7 +15,12 @@ pub struct Request {
     pub body: Vec<u8>,
     /// Send the body chunked, split into these pieces.
     pub chunks: Option<Vec<Vec<u8>>>,
+    /// The `host` header.
+    pub authority: String,
 }
+
+/// The authority requests carry unless told otherwise.
+pub const DEFAULT_AUTHORITY: &str = "api.example.com";
 
 impl Request {
     pub fn get(path: &str) -> Self {
@@ -25,6 +30,7 @@ impl Request {
             headers: Vec::new(),
             body: Vec::new(),
             chunks: None,
+            authority: DEFAULT_AUTHORITY.into(),
         }
     }
 
@@ -60,6 +66,12 @@ impl Request {
         self
     }
 
+    /// Sends the request with this `host` header.
+    pub fn authority(mut self, authority: &str) -> Self {
+        self.authority = authority.into();
+        self
+    }
+
     pub fn body(mut self, body: impl Into<Vec<u8>>) -> Self {
         self.body = body.into();
         self
@@ -79,10 +91,10 @@ impl Request {
     }
 
     /// The bytes on the wire.
-    pub fn to_bytes(&self, authority: &str) -> Vec<u8> {
+    pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = format!(
-            "{} {} HTTP/1.1\r\nhost: {authority}\r\n",
-            self.method, self.path
+            "{} {} HTTP/1.1\r\nhost: {}\r\n",
+            self.method, self.path, self.authority
         )
         .into_bytes();
         for (n, v) in &self.headers {
@@ -117,7 +129,7 @@ impl Request {
         match &self.chunks {
             // Write chunk by chunk with a pause so the proxy sees separate reads.
             Some(_) => {
-                let bytes = self.to_bytes("api.example.com");
+                let bytes = self.to_bytes();
                 let head_end = find(&bytes, b"\r\n\r\n").map_or(bytes.len(), |p| p + 4);
                 stream.write_all(&bytes[..head_end])?;
                 stream.flush()?;
@@ -136,7 +148,7 @@ impl Request {
                     rest = &rest[piece..];
                 }
             }
-            None => stream.write_all(&self.to_bytes("api.example.com"))?,
+            None => stream.write_all(&self.to_bytes())?,
         }
         Response::read(&mut stream)
     }
@@ -163,8 +175,12 @@ impl Response {
 
     /// Reads one response (content-length, chunked, or to the end of the stream).
     pub fn read(stream: &mut impl Read) -> std::io::Result<Self> {
-        let mut reader = std::io::BufReader::new(stream);
-        let head = Head::read(&mut reader)?
+        Self::read_from(&mut BufReader::new(stream))
+    }
+
+    /// Reads one response from a buffered stream that may carry more responses after it.
+    pub fn read_from(reader: &mut impl BufRead) -> std::io::Result<Self> {
+        let head = Head::read(reader)?
             .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "no response"))?;
         let status = head
             .start
@@ -172,11 +188,48 @@ impl Response {
             .nth(1)
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| std::io::Error::other("bad status line"))?;
-        let body = head.read_body(&mut reader, true)?;
+        let body = head.read_body(reader, true)?;
         Ok(Self {
             status,
             headers: head.headers,
             body,
         })
+    }
+}
+
+/// One keep-alive HTTP/1.1 connection: requests are sent one after the other on the same
+/// socket, each waiting for its response, the way a pooled client talks to a proxy.
+#[derive(Debug)]
+pub struct Connection {
+    writer: TcpStream,
+    reader: BufReader<TcpStream>,
+}
+
+impl Connection {
+    pub fn open(addr: SocketAddr) -> std::io::Result<Self> {
+        let stream = TcpStream::connect(addr)?;
+        stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+        stream.set_nodelay(true)?;
+        Ok(Self {
+            writer: stream.try_clone()?,
+            reader: BufReader::new(stream),
+        })
+    }
+
+    /// Writes the whole request at once (chunked bodies included) and reads the response.
+    pub fn send(&mut self, request: &Request) -> std::io::Result<Response> {
+        self.writer.write_all(&request.to_bytes())?;
+        self.writer.flush()?;
+        let response = Response::read_from(&mut self.reader)?;
+        if response
+            .header("connection")
+            .is_some_and(|v| v.eq_ignore_ascii_case("close"))
+        {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                format!("the server closed the connection after {}", response.status),
+            ));
+        }
+        Ok(response)
     }
 }

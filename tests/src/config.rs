@@ -51,6 +51,19 @@ impl EnvoyConfig {
         cfg
     }
 
+    /// A bootstrap built by a test (e.g. from [`crate::bootstrap`]) and used as it is: its
+    /// listeners and admin should use port 0, and find them with [`crate::Envoy::listeners`].
+    /// The upstream-placement helpers of this type (ports of the primary and shadow clusters,
+    /// plugin settings) expect `envoy/demo.yaml`'s layout and do not apply.
+    pub fn from_bootstrap(bootstrap: &serde_json::Value) -> Self {
+        Self {
+            root: serde_yaml_ng::to_value(bootstrap).expect("a JSON bootstrap is YAML"),
+            concurrency: 1,
+            env: Vec::new(),
+            process_env: Vec::new(),
+        }
+    }
+
     /// Sets a variable in the Envoy process's environment (read by the VM through
     /// `host_env_keys`).
     pub fn process_env(mut self, name: &str, value: &str) -> Self {
@@ -195,6 +208,15 @@ impl EnvoyConfig {
         let config = get(self.wasm_plugin(), "configuration");
         *get(config, "value") = Value::from(json);
         self
+    }
+
+    /// The plugin configuration the filter will be given.
+    pub fn plugin_config_json(&mut self) -> String {
+        let config = get(self.wasm_plugin(), "configuration");
+        get(config, "value")
+            .as_str()
+            .expect("the plugin configuration is a string")
+            .to_owned()
     }
 
     /// Sets a VM environment variable (Envoy `vm_config.environment_variables`).

@@ -126,16 +126,42 @@ impl Envoy {
     }
 
     fn first_listener(&self) -> Option<SocketAddr> {
-        let (_, body) = self.admin_get("/listeners?format=json").ok()?;
-        let json: serde_json::Value = serde_json::from_slice(&body).ok()?;
-        let addr = json
-            .get("listener_statuses")?
-            .get(0)?
-            .get("local_address")?
-            .get("socket_address")?;
-        let ip = addr.get("address")?.as_str()?.parse().ok()?;
-        let port = u16::try_from(addr.get("port_value")?.as_u64()?).ok()?;
-        (port != 0).then(|| SocketAddr::new(ip, port))
+        self.listeners().into_iter().next().map(|(_, addr)| addr)
+    }
+
+    /// Every listener Envoy has bound, by name, in configuration order.
+    pub fn listeners(&self) -> Vec<(String, SocketAddr)> {
+        let Some(json) = self
+            .admin_get("/listeners?format=json")
+            .ok()
+            .and_then(|(_, body)| serde_json::from_slice::<serde_json::Value>(&body).ok())
+        else {
+            return Vec::new();
+        };
+        let statuses = json
+            .get("listener_statuses")
+            .and_then(serde_json::Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        statuses
+            .iter()
+            .filter_map(|status| {
+                let name = status.get("name")?.as_str()?.to_owned();
+                let addr = status.get("local_address")?.get("socket_address")?;
+                let ip = addr.get("address")?.as_str()?.parse().ok()?;
+                let port = u16::try_from(addr.get("port_value")?.as_u64()?).ok()?;
+                (port != 0).then(|| (name, SocketAddr::new(ip, port)))
+            })
+            .collect()
+    }
+
+    /// The address of the listener called `name`.
+    pub fn listener_named(&self, name: &str) -> SocketAddr {
+        self.listeners()
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, addr)| addr)
+            .unwrap_or_else(|| panic!("Envoy has no listener `{name}`"))
     }
 
     /// A GET on the admin API over HTTP/1.1 (the admin answers 1.0 with "Upgrade Required").
@@ -199,6 +225,11 @@ impl Envoy {
     /// Process id, for memory and CPU readings.
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Memory and sockets of the Envoy process now (Linux `/proc`).
+    pub fn process(&self) -> std::io::Result<crate::process::ProcessSample> {
+        crate::process::ProcessSample::read(self.pid())
     }
 }
 

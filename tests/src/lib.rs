@@ -7,11 +7,13 @@
 //! This is test support, not request-path code: failures here are panics with a message.
 #![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)]
 
+pub mod bootstrap;
 pub mod client;
 pub mod config;
 pub mod envoy;
+pub mod process;
 
-pub use client::{Request, Response};
+pub use client::{Connection, Request, Response};
 pub use config::EnvoyConfig;
 pub use envoy::Envoy;
 pub use mirrorguard_echo::{Behaviour, Received, Upstream};

@@ -370,6 +370,8 @@ mod tests {
         let p = policy(r#"{"scope":"mirrored"}"#);
         for headers in [
             vec![(":authority", "api-shadow")],
+            // Envoy puts the suffix before the port.
+            vec![(":authority", "api.example.com-shadow:9000")],
             vec![(":authority", "api"), ("x-mirrorguard-shadow", "eu")],
         ] {
             let mut host = FakeHost::default().with_headers(&headers);

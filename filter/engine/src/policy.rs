@@ -112,7 +112,7 @@ impl Policy {
                 let by_suffix = self.shadow_suffix
                     && headers
                         .get(":authority")
-                        .and_then(rules::strip_shadow_suffix)
+                        .and_then(rules::shadow_authority)
                         .is_some();
                 let by_marker = self
                     .marker_header

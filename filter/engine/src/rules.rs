@@ -94,7 +94,6 @@ impl CompiledRules {
             Authority::Keep => {}
             Authority::StripShadowSuffix => {
                 if let Some(host) = headers.get(":authority").and_then(strip_shadow_suffix) {
-                    let host = host.to_owned();
                     headers.set(":authority", host);
                     changed = true;
                 }
@@ -108,11 +107,36 @@ impl CompiledRules {
     }
 }
 
-/// `api.example.com-shadow` -> `api.example.com`, `api:8080-shadow` -> `api:8080`.
-pub fn strip_shadow_suffix(authority: &str) -> Option<&str> {
-    authority
+/// The authority of a copy split around Envoy's suffix: the host without it, and the port
+/// part (with its colon, or empty). Envoy puts the suffix on the host, before any port:
+/// `api-shadow`, `api-shadow:8080`, `[::1]-shadow:8080`. A suffix after the port
+/// (`api:8080-shadow`) is recognised too. `None` when the authority carries no suffix.
+pub fn shadow_authority(authority: &str) -> Option<(&str, &str)> {
+    let non_empty = |host: &&str| !host.is_empty();
+    if let Some(host) = authority.strip_suffix(SHADOW_SUFFIX).filter(non_empty) {
+        return Some((host, ""));
+    }
+    let port_start = port_start(authority)?;
+    let host = authority
+        .get(..port_start)?
         .strip_suffix(SHADOW_SUFFIX)
-        .filter(|host| !host.is_empty())
+        .filter(non_empty)?;
+    Some((host, authority.get(port_start..)?))
+}
+
+/// Where the port of `host:port` starts (at the colon), as Envoy finds it: the last colon,
+/// unless it is inside an IPv6 literal (`[::1]`).
+fn port_start(authority: &str) -> Option<usize> {
+    let colon = authority.rfind(':')?;
+    match authority.rfind(']') {
+        Some(bracket) if bracket > colon => None,
+        _ => Some(colon),
+    }
+}
+
+/// `api.example.com-shadow` -> `api.example.com`, `api-shadow:8080` -> `api:8080`.
+pub fn strip_shadow_suffix(authority: &str) -> Option<String> {
+    shadow_authority(authority).map(|(host, port)| format!("{host}{port}"))
 }
 
 fn resolve_all(
@@ -259,7 +283,7 @@ mod tests {
     #[test]
     fn authority_strip_and_literal() {
         let strip = compile(r#"{"authority":{"mode":"stripShadowSuffix"}}"#, &no_env).unwrap();
-        let mut h = Headers::from_pairs([(":authority", "api.example.com:8080-shadow")]);
+        let mut h = Headers::from_pairs([(":authority", "api.example.com-shadow:8080")]);
         strip.apply(&mut h);
         assert_eq!(h.get(":authority"), Some("api.example.com:8080"));
 
@@ -276,8 +300,26 @@ mod tests {
 
     #[test]
     fn strip_suffix_only_strips_the_suffix() {
-        assert_eq!(strip_shadow_suffix("a-shadow"), Some("a"));
-        assert_eq!(strip_shadow_suffix("a"), None);
-        assert_eq!(strip_shadow_suffix("-shadow"), None);
+        for (authority, stripped) in [
+            ("a-shadow", Some("a")),
+            ("a", None),
+            ("-shadow", None),
+            // Envoy's form with a port: the suffix goes on the host.
+            ("api.example.com-shadow:8080", Some("api.example.com:8080")),
+            ("api.example.com:8080-shadow", Some("api.example.com:8080")),
+            ("10.0.0.1-shadow:80", Some("10.0.0.1:80")),
+            ("[::1]-shadow:8080", Some("[::1]:8080")),
+            ("[::1]-shadow", Some("[::1]")),
+            ("-shadow:8080", None),
+            ("api.example.com:8080", None),
+            ("api-shadowed:8080", None),
+            ("[fe80::1-shadow]", None),
+        ] {
+            assert_eq!(
+                strip_shadow_suffix(authority).as_deref(),
+                stripped,
+                "{authority}"
+            );
+        }
     }
 }

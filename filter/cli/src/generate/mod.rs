@@ -12,7 +12,7 @@ pub mod output;
 pub mod patch;
 mod plugin;
 pub mod spec;
-mod wasm_filter;
+pub mod wasm_filter;
 mod yaml_text;
 
 use std::fmt;

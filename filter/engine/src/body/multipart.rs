@@ -196,6 +196,11 @@ fn read_headers<'a, R: FieldRedactor + ?Sized>(
         let start = line_start;
         line_start += line.len();
         let content = line.trim_end_matches(['\r', '\n']);
+        if content.contains('\r') {
+            // A bare CR inside a header line: parsers disagree on where such a line ends,
+            // so neither this part nor what it would be rewritten to can be trusted.
+            return Err(DropReason::MalformedBody);
+        }
         if content.starts_with([' ', '\t']) {
             // Folded header lines are obsolete; a value split over lines could hide half of
             // a parameter from the parser below.

@@ -23,20 +23,45 @@ pub(super) fn before2(b: &[u8], i: usize) -> u8 {
     i.checked_sub(2).map_or(0, |j| at(b, j))
 }
 
+const WORD: u8 = 1;
+const HEX: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// Character classes by table: hex strings alternate digits and letters at random, and a
+/// chain of range comparisons would mispredict on nearly every byte.
+static CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0usize;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            t[c] |= WORD;
+        }
+        if b.is_ascii_hexdigit() {
+            t[c] |= HEX;
+        }
+        if b.is_ascii_digit() {
+            t[c] |= DIGIT;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// Letters, digits and `_`: the characters of a word, as in a regex `\w` restricted to ASCII.
 #[inline]
 pub(super) fn is_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+    CLASSES[usize::from(c)] & WORD != 0
 }
 
 #[inline]
 pub(super) fn is_digit(c: u8) -> bool {
-    c.is_ascii_digit()
+    CLASSES[usize::from(c)] & DIGIT != 0
 }
 
 #[inline]
 pub(super) fn is_hex(c: u8) -> bool {
-    c.is_ascii_hexdigit()
+    CLASSES[usize::from(c)] & HEX != 0
 }
 
 /// How many bytes from `i` on satisfy `pred`.
@@ -67,14 +92,15 @@ pub(super) fn numeric_start(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// Whether a number may end at `end`: not glued to a word, and not followed by `.5` or `-5`
-/// (which would make it part of a longer dotted or dashed sequence).
+/// Whether a number may end at `end`: not glued to a word, and not followed by `.5`, `-5`
+/// or `-AB` (which would make it part of a longer dotted or dashed token such as a version
+/// or a MAC address).
 pub(super) fn numeric_end(b: &[u8], end: usize) -> bool {
     let c = at(b, end);
     if is_word(c) {
         return false;
     }
-    !(matches!(c, b'.' | b'-') && is_digit(at(b, end + 1)))
+    !(matches!(c, b'.' | b'-') && is_word(at(b, end + 1)))
 }
 
 /// The value of the ASCII digits in `d` (which must all be digits), saturating.
@@ -109,6 +135,15 @@ mod tests {
     }
 
     #[test]
+    fn class_tables_agree_with_std() {
+        for c in 0..=255u8 {
+            assert_eq!(is_word(c), c.is_ascii_alphanumeric() || c == b'_', "{c}");
+            assert_eq!(is_hex(c), c.is_ascii_hexdigit(), "{c}");
+            assert_eq!(is_digit(c), c.is_ascii_digit(), "{c}");
+        }
+    }
+
+    #[test]
     fn numeric_boundaries() {
         assert!(numeric_start(b"a 12", 2));
         assert!(!numeric_start(b"a12", 1));
@@ -120,6 +155,8 @@ mod tests {
         assert!(numeric_end(b"12.", 2));
         assert!(!numeric_end(b"12.3", 2));
         assert!(!numeric_end(b"12a", 2));
+        assert!(!numeric_end(b"12-AB", 2));
+        assert!(numeric_end(b"12- x", 2));
         assert_eq!(digits_value(b"0255"), 255);
     }
 }

@@ -154,6 +154,31 @@ fn digits(b: &[u8], groups: &[Group]) -> Option<([u8; MAX_DIGITS], usize)> {
 
 /// A phone number starting at a digit at a number boundary.
 pub(super) fn scan_digits(b: &[u8], start: usize) -> Option<usize> {
+    let len = run_len(b, start, is_digit);
+    let after = at(b, start + len);
+    let next = at(b, start + len + 1);
+    let grouped =
+        after == b'(' || (matches!(after, b' ' | b'-' | b'.') && (is_digit(next) || next == b'('));
+    if !grouped {
+        // One bare run of digits: only a NANP number, with or without its leading 1.
+        let end = start + len;
+        let mut d = [0u8; 11];
+        for (slot, &c) in d.iter_mut().zip(b.get(start..end)?) {
+            *slot = c - b'0';
+        }
+        let ok = match len {
+            10 => nanp_digits(d.get(..10)?),
+            11 => d[0] == 1 && nanp_digits(d.get(1..)?),
+            _ => false,
+        };
+        return (ok && numeric_end(b, end)).then_some(end);
+    }
+    // Only four first groups start a grouped number: a NANP area code (`425-`), the NANP
+    // country code (`1 `), a trunk prefix (`020 `) or an international prefix (`0044 `).
+    let first = at(b, start);
+    if !(len == 3 || (len == 1 && first == b'1') || (first == b'0' && len >= 2)) {
+        return None;
+    }
     let groups = tokenize(b, start);
     longest(b, &groups, |b, g| {
         nanp(b, g) || nanp_with_one(b, g) || national(b, g) || international_00(b, g)

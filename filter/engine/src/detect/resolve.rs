@@ -13,7 +13,9 @@ use super::candidate::{Candidate, Source};
 /// The chosen candidates, sorted by start and not overlapping.
 pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.retain(|c| c.start < c.end);
-    candidates.sort_unstable_by_key(|c| (c.start, Reverse(c.end)));
+    // Each pass reports in order, so this is a merge of a few sorted runs, which the
+    // stable sort detects and does in linear time.
+    candidates.sort_by_key(|c| (c.start, Reverse(c.end)));
     let mut out = Vec::with_capacity(candidates.len());
     let mut cluster_start = 0;
     let mut cluster_end = 0;

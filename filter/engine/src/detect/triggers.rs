@@ -5,8 +5,10 @@
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
+use super::bytes::at;
 use super::candidate::{Candidate, EntitySet};
-use super::secrets::{credential, jwt, keys, pem, userinfo};
+use super::secrets::pem::{self, EndMarkers};
+use super::secrets::{credential, jwt, keys, userinfo};
 use super::wallet;
 use crate::entity::Entity;
 use crate::error::ConfigError;
@@ -19,6 +21,7 @@ enum Kind {
     GithubPat,
     Stripe,
     Slack,
+    SlackApp,
     SlackWebhook,
     Google,
     Pem,
@@ -35,7 +38,7 @@ impl Kind {
             Kind::Aws => Entity::AwsAccessKey,
             Kind::Github | Kind::GithubPat => Entity::GithubToken,
             Kind::Stripe => Entity::StripeKey,
-            Kind::Slack | Kind::SlackWebhook => Entity::SlackToken,
+            Kind::Slack | Kind::SlackApp | Kind::SlackWebhook => Entity::SlackToken,
             Kind::Google => Entity::GoogleApiKey,
             Kind::Pem => Entity::PrivateKey,
             Kind::Jwt => Entity::Jwt,
@@ -45,26 +48,38 @@ impl Kind {
         }
     }
 
-    /// Runs this kind's scanner for a prefix at `s..e`.
-    fn scan(self, b: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    /// Runs this kind's scanner for a prefix found at `s..e`. Some prefixes are shared by
+    /// several spellings (`k_live_` for `sk_live_` and `rk_live_`, `earer ` for `Bearer ` and
+    /// `bearer `) to keep the automaton small; their first byte is checked here.
+    fn scan(self, b: &[u8], s: usize, e: usize, ends: &mut EndMarkers) -> Option<(usize, usize)> {
+        let preceded_by =
+            |options: &[u8]| s.checked_sub(1).filter(|&p| options.contains(&at(b, p)));
         match self {
             Kind::Aws => keys::aws(b, s, e),
             Kind::Github => keys::github(b, s, e),
             Kind::GithubPat => keys::github_pat(b, s, e),
-            Kind::Stripe => keys::stripe(b, s, e),
-            Kind::Slack => keys::slack(b, s, e),
+            Kind::Stripe => keys::stripe(b, preceded_by(b"sr")?, e),
+            Kind::Slack => {
+                let typed = matches!(at(b, e), b'b' | b'p' | b'a' | b'r' | b's' | b'e');
+                if !typed || at(b, e + 1) != b'-' {
+                    return None;
+                }
+                keys::slack(b, s, e + 2)
+            }
+            Kind::SlackApp => keys::slack(b, s, e),
             Kind::SlackWebhook => keys::slack_webhook(b, s, e),
             Kind::Google => keys::google(b, s, e),
-            Kind::Pem => pem::scan(b, s),
+            Kind::Pem => pem::scan(b, s, ends),
             Kind::Jwt => jwt::scan(b, s),
             Kind::Userinfo => userinfo::scan(b, s, e),
-            Kind::Bearer => credential::bearer(b, s, e),
-            Kind::Basic => credential::basic(b, s, e),
+            Kind::Bearer => credential::bearer(b, preceded_by(b"Bb")?, e),
+            Kind::Basic => credential::basic(b, preceded_by(b"Bb")?, e),
             Kind::Bech32 => wallet::scan_bech32(b, s).map(|end| (s, end)),
         }
     }
 }
 
+/// Kept under 32 patterns so that the automaton's SIMD prefilter uses its fastest form.
 const PREFIXES: &[(&str, Kind)] = &[
     ("AKIA", Kind::Aws),
     ("ASIA", Kind::Aws),
@@ -76,28 +91,17 @@ const PREFIXES: &[(&str, Kind)] = &[
     ("ghs_", Kind::Github),
     ("ghr_", Kind::Github),
     ("github_pat_", Kind::GithubPat),
-    ("sk_live_", Kind::Stripe),
-    ("sk_test_", Kind::Stripe),
-    ("rk_live_", Kind::Stripe),
-    ("rk_test_", Kind::Stripe),
-    ("xoxb-", Kind::Slack),
-    ("xoxp-", Kind::Slack),
-    ("xoxa-", Kind::Slack),
-    ("xoxr-", Kind::Slack),
-    ("xoxs-", Kind::Slack),
-    ("xoxe-", Kind::Slack),
-    ("xapp-", Kind::Slack),
+    ("k_live_", Kind::Stripe),
+    ("k_test_", Kind::Stripe),
+    ("xox", Kind::Slack),
+    ("xapp-", Kind::SlackApp),
     ("hooks.slack.com/services/", Kind::SlackWebhook),
     ("AIza", Kind::Google),
     ("-----BEGIN ", Kind::Pem),
     ("eyJ", Kind::Jwt),
     ("://", Kind::Userinfo),
-    ("Bearer ", Kind::Bearer),
-    ("bearer ", Kind::Bearer),
-    ("BEARER ", Kind::Bearer),
-    ("Basic ", Kind::Basic),
-    ("basic ", Kind::Basic),
-    ("BASIC ", Kind::Basic),
+    ("earer ", Kind::Bearer),
+    ("asic ", Kind::Basic),
     ("bc1", Kind::Bech32),
     ("BC1", Kind::Bech32),
 ];
@@ -142,6 +146,7 @@ impl Triggers {
         let Some(automaton) = &self.automaton else {
             return;
         };
+        let mut ends = EndMarkers::default();
         let mut pos = 0;
         while pos < b.len() {
             let Some(m) = automaton.find(Input::new(b).range(pos..)) else {
@@ -152,7 +157,7 @@ impl Triggers {
             };
             let entity = kind.entity();
             let found = if only.contains(entity) {
-                kind.scan(b, m.start(), m.end())
+                kind.scan(b, m.start(), m.end(), &mut ends)
             } else {
                 None
             };

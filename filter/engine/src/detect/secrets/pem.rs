@@ -11,8 +11,38 @@ const DASHES: &[u8] = b"-----";
 /// RSA keys of 16384 bits are about 13 KB of PEM; anything further is not this block.
 const MAX_BLOCK: usize = 32 * 1024;
 
+/// Where the `-----END ` markers of one text are, found lazily and only once: many BEGIN
+/// lines without their END must not make each search cross the same text again.
+#[derive(Debug, Default)]
+pub(in crate::detect) struct EndMarkers {
+    /// The first marker at or after `from` (`None`: there is none).
+    next: Option<usize>,
+    from: usize,
+    searched: bool,
+}
+
+impl EndMarkers {
+    const MARKER: &'static [u8] = b"-----END ";
+
+    /// The first `-----END ` at or after `pos`. Calls come with increasing `pos`, so the text
+    /// is searched once in all.
+    fn at_or_after(&mut self, b: &[u8], pos: usize) -> Option<usize> {
+        let fresh = !self.searched || pos < self.from;
+        if fresh || self.next.is_some_and(|n| n < pos) {
+            self.next = b.get(pos..).and_then(|rest| {
+                rest.windows(Self::MARKER.len())
+                    .position(|w| w == Self::MARKER)
+                    .map(|k| pos + k)
+            });
+            self.from = pos;
+            self.searched = true;
+        }
+        self.next
+    }
+}
+
 /// The block starting at `s`, where `-----BEGIN ` was found.
-pub(in crate::detect) fn scan(b: &[u8], s: usize) -> Option<(usize, usize)> {
+pub(in crate::detect) fn scan(b: &[u8], s: usize, ends: &mut EndMarkers) -> Option<(usize, usize)> {
     let label_start = s + BEGIN.len();
     let label_len = run_len(b, label_start, |c| c.is_ascii_uppercase() || c == b' ');
     let label = b.get(label_start..label_start + label_len)?;
@@ -25,9 +55,18 @@ pub(in crate::detect) fn scan(b: &[u8], s: usize) -> Option<(usize, usize)> {
         return None;
     }
     let body_start = header_end + DASHES.len();
-    let window = b.get(body_start..b.len().min(body_start + MAX_BLOCK))?;
-    if let Some(end) = find_end(window, label) {
-        return Some((s, body_start + end));
+    // A key's END line is the first END line after its BEGIN line.
+    if let Some(marker) = ends
+        .at_or_after(b, body_start)
+        .filter(|&m| m - body_start <= MAX_BLOCK)
+    {
+        let label_at = marker + EndMarkers::MARKER.len();
+        let after = label_at + label.len();
+        if b.get(label_at..after) == Some(label)
+            && b.get(after..after + DASHES.len()) == Some(DASHES)
+        {
+            return Some((s, after + DASHES.len()));
+        }
     }
     // No END line: cover the base64 body and its line breaks, escaped or not.
     let body = run_len(b, body_start, |c| {
@@ -40,34 +79,13 @@ pub(in crate::detect) fn scan(b: &[u8], s: usize) -> Option<(usize, usize)> {
     Some((s, body_start + body))
 }
 
-/// The offset just past `-----END <label>-----` in `window`.
-fn find_end(window: &[u8], label: &[u8]) -> Option<usize> {
-    let marker = b"-----END ";
-    let mut from = 0;
-    while let Some(pos) = window
-        .get(from..)?
-        .windows(marker.len())
-        .position(|w| w == marker)
-    {
-        let label_at = from + pos + marker.len();
-        let after = label_at + label.len();
-        if window.get(label_at..after) == Some(label)
-            && window.get(after..after + DASHES.len()) == Some(DASHES)
-        {
-            return Some(after + DASHES.len());
-        }
-        from += pos + 1;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn found(text: &str) -> Option<&str> {
         let s = text.find("-----BEGIN ")?;
-        scan(text.as_bytes(), s).map(|(a, z)| &text[a..z])
+        scan(text.as_bytes(), s, &mut EndMarkers::default()).map(|(a, z)| &text[a..z])
     }
 
     #[test]
@@ -90,6 +108,21 @@ mod tests {
             found(text),
             Some("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\nAoGBAM==")
         );
+    }
+
+    #[test]
+    fn many_begin_lines_without_end_stay_linear() {
+        let text = "-----BEGIN PRIVATE KEY-----\"".repeat(20_000);
+        let b = text.as_bytes();
+        let mut ends = EndMarkers::default();
+        let mut found = 0;
+        let mut pos = 0;
+        while let Some(k) = text[pos..].find("-----BEGIN ") {
+            let (_, end) = scan(b, pos + k, &mut ends).unwrap();
+            found += 1;
+            pos = end;
+        }
+        assert_eq!(found, 20_000);
     }
 
     #[test]

@@ -16,11 +16,20 @@ use super::bytes::{at, before, is_hex, is_word, run_len};
 
 const BASE58: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
+/// Value of each base58 digit, 0xff for bytes outside the alphabet.
+static BASE58_VALUES: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < BASE58.len() {
+        t[BASE58[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 fn base58_value(c: u8) -> Option<u8> {
-    BASE58
-        .iter()
-        .position(|&x| x == c)
-        .and_then(|p| u8::try_from(p).ok())
+    let v = BASE58_VALUES[usize::from(c)];
+    (v != 0xff).then_some(v)
 }
 
 /// A base58check Bitcoin address spanning exactly `start..end` (a whole word).
@@ -34,9 +43,12 @@ pub(super) fn scan_base58(b: &[u8], start: usize, end: usize) -> Option<usize> {
         (s.first(), decoded.first()),
         (Some(b'1'), Some(0x00)) | (Some(b'3'), Some(0x05))
     );
+    if !version_ok {
+        return None;
+    }
     let (payload, checksum) = decoded.split_at(21);
     let digest = Sha256::digest(Sha256::digest(payload));
-    (version_ok && digest.get(..4) == Some(checksum)).then_some(end)
+    (digest.get(..4) == Some(checksum)).then_some(end)
 }
 
 /// Decodes base58 into exactly 25 bytes, rejecting overflow and non-canonical leading ones.
