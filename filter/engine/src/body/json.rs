@@ -259,7 +259,10 @@ where
         } else {
             raw
         };
-        match self.redactor.field(self.key(), value, tally) {
+        match self
+            .redactor
+            .field_in(self.parent_key(), self.key(), value, tally)
+        {
             FieldAction::Keep => Ok(false),
             FieldAction::Replace(new) if new == value => Ok(false),
             FieldAction::Replace(new) => {
@@ -275,7 +278,10 @@ where
         let end = scan_number(self.bytes, start).ok_or(NotJson)?;
         self.pos = end;
         let text = self.src.get(start..end).ok_or(NotJson)?;
-        match self.redactor.field(self.key(), text, tally) {
+        match self
+            .redactor
+            .field_in(self.parent_key(), self.key(), text, tally)
+        {
             FieldAction::Keep => Ok(false),
             FieldAction::Replace(new) if new == text => Ok(false),
             FieldAction::Replace(new) if is_number(&new) => {
@@ -321,6 +327,14 @@ where
     fn key(&self) -> &str {
         match self.stack.last() {
             Some(frame) => &frame.key,
+            None => self.root_key,
+        }
+    }
+
+    /// The name the current object (or array) is held under: the container of [`Self::key`].
+    fn parent_key(&self) -> &str {
+        match self.stack.len().checked_sub(2) {
+            Some(i) => self.stack.get(i).map_or("", |f| &f.key),
             None => self.root_key,
         }
     }

@@ -71,6 +71,12 @@ pub trait FieldRedactor {
     fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str>;
     /// A value under a key (JSON member, form field, multipart field, XML element).
     fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction;
+    /// A value under `key` in an object held under `parent` (JSON, XML): the container can
+    /// change what a key means (a product's `name` is not a person's).
+    fn field_in(&self, parent: &str, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
+        let _ = parent;
+        self.field(key, value, tally)
+    }
 }
 
 impl FieldRedactor for Redactor {
@@ -80,6 +86,10 @@ impl FieldRedactor for Redactor {
 
     fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
         Redactor::field(self, key, value, tally)
+    }
+
+    fn field_in(&self, parent: &str, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
+        Redactor::field_in(self, parent, key, value, tally)
     }
 }
 

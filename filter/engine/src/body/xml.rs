@@ -90,7 +90,7 @@ impl<'r, 'a, R: FieldRedactor + ?Sized> Scanner<'r, 'a, R> {
         }
         let key = self.open.last().copied().unwrap_or("");
         let value = unescape(raw);
-        match self.redactor.field(key, &value, tally) {
+        match self.redactor.field_in(self.parent(), key, &value, tally) {
             FieldAction::Keep => {}
             FieldAction::Replace(new) if new == *value => {}
             FieldAction::Replace(new) => escape_into(self.out.replace(start, end), &new, None),
@@ -114,7 +114,7 @@ impl<'r, 'a, R: FieldRedactor + ?Sized> Scanner<'r, 'a, R> {
         let end = start + memmem::find(self.bytes.get(start..)?, b"]]>")?;
         let inner = self.src.get(start..end)?;
         let key = self.open.last().copied().unwrap_or("");
-        match self.redactor.field(key, inner, tally) {
+        match self.redactor.field_in(self.parent(), key, inner, tally) {
             FieldAction::Keep => {}
             FieldAction::Replace(new) if new == inner => {}
             // `]]>` would end the section early.
@@ -178,13 +178,22 @@ impl<'r, 'a, R: FieldRedactor + ?Sized> Scanner<'r, 'a, R> {
                 }
                 // Attributes must be separated from the name and from each other.
                 _ if after_ws == pos => return None,
-                _ => pos = self.attribute(after_ws, tally)?,
+                _ => pos = self.attribute(local(name), after_ws, tally)?,
             }
         }
     }
 
-    /// `name = "value"` at `start`; returns where it ends.
-    fn attribute(&mut self, start: usize, tally: &mut Tally) -> Option<usize> {
+    /// The element that holds the innermost open one.
+    fn parent(&self) -> &'a str {
+        let n = self.open.len();
+        n.checked_sub(2)
+            .and_then(|i| self.open.get(i))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// `name = "value"` at `start`, an attribute of `element`; returns where it ends.
+    fn attribute(&mut self, element: &str, start: usize, tally: &mut Tally) -> Option<usize> {
         let (name, after) = self.name(start)?;
         let eq = self.skip_ws(after);
         if self.bytes.get(eq) != Some(&b'=') {
@@ -202,7 +211,7 @@ impl<'r, 'a, R: FieldRedactor + ?Sized> Scanner<'r, 'a, R> {
             return Some(value_end + 1);
         }
         let value = unescape(raw);
-        match self.redactor.field(local(name), &value, tally) {
+        match self.redactor.field_in(element, local(name), &value, tally) {
             FieldAction::Keep => {}
             FieldAction::Replace(new) if new == *value => {}
             FieldAction::Replace(new) => escape_into(

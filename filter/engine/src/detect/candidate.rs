@@ -74,6 +74,11 @@ impl EntitySet {
         Self(self.0 | Self::bit(entity))
     }
 
+    #[must_use]
+    pub fn without(self, entity: Entity) -> Self {
+        Self(self.0 & !Self::bit(entity))
+    }
+
     pub fn contains(self, entity: Entity) -> bool {
         self.0 & Self::bit(entity) != 0
     }
@@ -110,5 +115,8 @@ mod tests {
         assert!(EntitySet::of(&[Entity::Email])
             .intersect(EntitySet::of(&[Entity::Phone]))
             .is_empty());
+        let both = EntitySet::of(&[Entity::Email, Entity::Phone]);
+        assert_eq!(both.without(Entity::Phone), EntitySet::of(&[Entity::Email]));
+        assert_eq!(both.without(Entity::Iban), both);
     }
 }

@@ -13,9 +13,16 @@
 //!
 //! Decisions worth knowing (all overridable with `redaction.fields`):
 //!
-//! * `name` alone is personal: in request bodies it most often is a person's name, and a
-//!   pseudonymized product name costs little. `file_name`, `host_name`, `product_name` and
-//!   other `*_name` keys are not personal; `user_name`, `display_name`, `nickname` are.
+//! * `name` alone is personal: in request bodies it most often is a person's name. The
+//!   exception is a `name` member of an object that stands for a thing (an element of
+//!   `items`, `line_items` or `products`, a `product`, `category`, `library`, `app`, `plan`...,
+//!   see [`THING_CONTAINERS`]): product names are everywhere in shop traffic, and altering
+//!   every one of them would make the copy useless. `file_name`, `host_name`, `product_name`
+//!   and other `*_name` keys are not personal; `user_name`, `display_name`, `nickname` are.
+//!   The parts of an object that is itself a name (`"name": {"first": …, "last": …}`, or
+//!   FHIR's `family` and `given`) are personal too.
+//! * Address lines are personal under their common schema names too: `line1` and `line2`
+//!   (Stripe and others), `address1`/`address2` (Shopify and others), `street1`/`street2`.
 //! * `pin_code` is a secret (masked): it is a PIN at least as often as an Indian postal code,
 //!   and masking is the safer mistake.
 //! * `email`, `phone`, `ip_address`, `mac_address`, `email_address` are not fields: their
@@ -24,7 +31,13 @@
 //!   not secrets: masking them would break the mirrored copy for nothing.
 //!
 //! `redaction.fields.personal`, `.secret` and `.ignore` list exact (normalised) keys; an
-//! ignored key is never classified, a listed one always is, whatever the built-in terms say.
+//! ignored key is never classified, a listed one always is, whatever the built-in terms say
+//! (and whatever object it sits in).
+//!
+//! Separately from classification, [`FieldClassifier::names_identifier`] recognises keys of
+//! identifiers (`id`, `order_id`, `userIds`, `gtin`, `tracking_number`...): a value under
+//! such a key that is only digits is an identifier, not a phone number, whatever its digits
+//! happen to look like (see `Redactor::field_in`).
 
 use std::collections::BTreeMap;
 
@@ -81,6 +94,12 @@ const TERMS: &[(&str, FieldClass, Anchor)] = &[
     ("cardholder", Personal, Contains),
     ("accountholder", Personal, Contains),
     ("holdername", Personal, Contains),
+    ("beneficiaryname", Personal, Contains),
+    ("payeename", Personal, Contains),
+    ("payername", Personal, Contains),
+    ("ownername", Personal, Contains),
+    ("billingname", Personal, Contains),
+    ("shippingname", Personal, Contains),
     // Dates and places of birth.
     ("birth", Personal, Contains),
     ("dob", Personal, Suffix),
@@ -92,6 +111,16 @@ const TERMS: &[(&str, FieldClass, Anchor)] = &[
     ("streetnumber", Personal, Contains),
     ("housenumber", Personal, Contains),
     ("addressline", Personal, Contains),
+    ("address1", Personal, Exact),
+    ("address2", Personal, Exact),
+    ("address3", Personal, Exact),
+    ("line1", Personal, Exact),
+    ("line2", Personal, Exact),
+    ("line3", Personal, Exact),
+    ("street1", Personal, Exact),
+    ("street2", Personal, Exact),
+    ("addr1", Personal, Exact),
+    ("addr2", Personal, Exact),
     ("homeaddress", Personal, Contains),
     ("billingaddress", Personal, Contains),
     ("shippingaddress", Personal, Contains),
@@ -162,7 +191,7 @@ const TERMS: &[(&str, FieldClass, Anchor)] = &[
     ("masterkey", Secret, Contains),
     ("sessionkey", Secret, Contains),
     ("accountkey", Secret, Contains),
-    ("hmackey", Secret, Contains),
+    ("hmac", Secret, Contains),
     ("authkey", Secret, Contains),
     ("auth", Secret, Exact),
     ("authorization", Secret, Exact),
@@ -197,6 +226,168 @@ const NOT_FIELDS: &[&str] = &[
     "continuationtoken",
     "synctoken",
     "pagingtoken",
+];
+
+/// Objects whose `name` member names a thing, not a person (normalised keys). An array's
+/// elements sit under the array's name, so `items` covers `"items": [{"name": …}]`.
+pub const THING_CONTAINERS: &[&str] = &[
+    "item",
+    "items",
+    "lineitem",
+    "lineitems",
+    "orderitems",
+    "cartitems",
+    "product",
+    "products",
+    "variant",
+    "variants",
+    "sku",
+    "skus",
+    "offer",
+    "offers",
+    "category",
+    "categories",
+    "collection",
+    "collections",
+    "brand",
+    "manufacturer",
+    "plan",
+    "plans",
+    "price",
+    "prices",
+    "tax",
+    "taxes",
+    "taxlines",
+    "shippinglines",
+    "shippingmethod",
+    "shippingmethods",
+    "discount",
+    "discounts",
+    "coupon",
+    "coupons",
+    "promotion",
+    "promotions",
+    "campaign",
+    "event",
+    "events",
+    "page",
+    "screen",
+    "library",
+    "app",
+    "application",
+    "os",
+    "browser",
+    "platform",
+    "sdk",
+    "framework",
+    "file",
+    "files",
+    "attachment",
+    "attachments",
+    "document",
+    "documents",
+    "image",
+    "images",
+    "tag",
+    "tags",
+    "label",
+    "labels",
+    "attribute",
+    "attributes",
+    "option",
+    "options",
+    "feature",
+    "features",
+    "experiment",
+    "experiments",
+    "store",
+    "shop",
+    "merchant",
+    "warehouse",
+    "service",
+    "services",
+    "region",
+    "network",
+    "package",
+    "packages",
+    "dependencies",
+    "module",
+    "modules",
+    "project",
+    "projects",
+    "carrier",
+    "paymentmethod",
+    "currency",
+    "country",
+    "language",
+    "locale",
+    "timezone",
+];
+
+/// Objects that are a person's name, and the members that are its parts. Only these
+/// members: a localised product name (`"name": {"en": …}`) is not a person's.
+const NAME_CONTAINERS: &[&str] = &["name", "fullname", "legalname", "personname", "names"];
+const NAME_PARTS: &[&str] = &[
+    "first", "last", "middle", "given", "family", "maiden", "initials",
+];
+
+/// Last words of identifier keys (`order_id`, `orderId`, `userIDs`, `product-sku`,
+/// `ean13`): matched as a whole word, so that `paid`, `android` or `pref` are not identifiers.
+const IDENTIFIER_WORDS: &[&str] = &[
+    "id",
+    "ids",
+    "uuid",
+    "guid",
+    "ref",
+    "reference",
+    "gtin",
+    "ean",
+    "upc",
+    "isbn",
+    "asin",
+    "sku",
+    "barcode",
+];
+
+/// Ends of identifier keys long enough to match inside a normalised key (`tracking_number`,
+/// `orderno`, `userid` written in one word).
+const IDENTIFIER_SUFFIXES: &[&str] = &[
+    "ordernumber",
+    "orderno",
+    "ordernum",
+    "invoicenumber",
+    "invoiceno",
+    "trackingnumber",
+    "trackingno",
+    "confirmationnumber",
+    "transactionnumber",
+    "ticketnumber",
+    "casenumber",
+    "shipmentnumber",
+    "serialnumber",
+    "itemnumber",
+    "productnumber",
+    "partnumber",
+    "modelnumber",
+    "batchnumber",
+    "lotnumber",
+    "buildnumber",
+    "userid",
+    "orderid",
+    "customerid",
+    "productid",
+    "accountid",
+    "itemid",
+    "transactionid",
+    "paymentid",
+    "invoiceid",
+    "cartid",
+    "storeid",
+    "shopid",
+    "merchantid",
+    "eventid",
+    "messageid",
+    "deviceid",
 ];
 
 /// Longest key normalised on the stack; longer keys take one allocation.
@@ -249,27 +440,51 @@ impl FieldClassifier {
 
     /// The class of `key`, or `None` when the key names nothing sensitive.
     pub fn classify(&self, key: &str) -> Option<FieldClass> {
-        let mut stack = [0u8; STACK_KEY];
-        let heap;
-        let normalized: &[u8] = if key.len() <= STACK_KEY {
-            let n = normalize_into(key, &mut stack);
-            stack.get(..n).unwrap_or(&[])
-        } else {
-            heap = normalize_owned(key);
-            &heap
-        };
-        if normalized.is_empty() {
-            return None;
-        }
-        let class = match self.exact.get(normalized) {
-            Some(fixed) => *fixed,
-            None => self.builtin(normalized),
-        }?;
+        self.classify_in("", key)
+    }
+
+    /// The class of `key` as a member of an object that is itself held under `parent` (the
+    /// name of the member, or of the array, that holds the object; `""` at the top level or
+    /// where formats have no nesting).
+    pub fn classify_in(&self, parent: &str, key: &str) -> Option<FieldClass> {
+        let class = normalized(key, |key| {
+            if key.is_empty() {
+                return None;
+            }
+            if let Some(fixed) = self.exact.get(key) {
+                return *fixed;
+            }
+            let in_parent =
+                |list: &[&str]| normalized(parent, |p| list.iter().any(|t| t.as_bytes() == p));
+            match self.builtin(key) {
+                Some(Personal) if key == b"name" && in_parent(THING_CONTAINERS) => None,
+                None if NAME_PARTS.iter().any(|p| p.as_bytes() == key)
+                    && in_parent(NAME_CONTAINERS) =>
+                {
+                    Some(Personal)
+                }
+                class => class,
+            }
+        })?;
         let on = match class {
             Personal => self.personal,
             Secret => self.secret,
         };
         on.then_some(class)
+    }
+
+    /// Whether `key` names an identifier (`id`, `order_id`, `gtin`...), whose all-digit values
+    /// are not to be taken for phone numbers or cards.
+    pub fn names_identifier(&self, key: &str) -> bool {
+        let word = last_word(key).trim_end_matches(|c: char| c.is_ascii_digit());
+        IDENTIFIER_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+            || normalized(key, |key| {
+                IDENTIFIER_SUFFIXES
+                    .iter()
+                    .any(|s| key.ends_with(s.as_bytes()))
+            })
     }
 
     /// The strongest built-in term matching `key` (a secret outranks personal data).
@@ -287,6 +502,39 @@ impl FieldClassifier {
                 fits.then_some(class)
             })
             .max()
+    }
+}
+
+/// The last word of `key`: after the last separator or lower-to-upper case change
+/// (`order_id`, `orderId`, `ORDER-ID` and `userIDs` end in `id`, `id`, `ID`, `IDs`).
+fn last_word(key: &str) -> &str {
+    let b = key
+        .trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+        .as_bytes();
+    let mut start = b.len();
+    while start > 0 {
+        let c = b.get(start - 1).copied().unwrap_or(0);
+        if !c.is_ascii_alphanumeric() {
+            break;
+        }
+        let next = b.get(start).copied().unwrap_or(0);
+        start -= 1;
+        if c.is_ascii_lowercase() && next.is_ascii_uppercase() {
+            start += 1;
+            break;
+        }
+    }
+    key.get(start..b.len()).unwrap_or("")
+}
+
+/// Runs `f` on the normalised form of `key`, on the stack when it is short.
+fn normalized<T>(key: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    if key.len() <= STACK_KEY {
+        let mut stack = [0u8; STACK_KEY];
+        let n = normalize_into(key, &mut stack);
+        f(stack.get(..n).unwrap_or(&[]))
+    } else {
+        f(&normalize_owned(key))
     }
 }
 
@@ -357,6 +605,9 @@ mod tests {
             "ssn",
             "customerSsn",
             "cardholder_name",
+            "line1",
+            "address2",
+            "beneficiary_name",
         ] {
             assert_eq!(c.classify(key), Some(Personal), "{key}");
         }
@@ -390,6 +641,7 @@ mod tests {
             "PHPSESSID",
             "connect.sid",
             "X-Hub-Signature",
+            "X-Shopify-Hmac-Sha256",
             "totp",
             "credentials",
         ] {
@@ -429,6 +681,110 @@ mod tests {
             "___",
         ] {
             assert_eq!(c.classify(key), None, "{key}");
+        }
+    }
+
+    #[test]
+    fn name_is_personal_unless_it_names_a_thing() {
+        let c = classifier();
+        for parent in [
+            "",
+            "customer",
+            "billing_details",
+            "user",
+            "shipping_address",
+            "traits",
+        ] {
+            assert_eq!(c.classify_in(parent, "name"), Some(Personal), "{parent}");
+        }
+        for parent in [
+            "items",
+            "line_items",
+            "product",
+            "library",
+            "app",
+            "os",
+            "plan",
+            "Category",
+        ] {
+            assert_eq!(c.classify_in(parent, "name"), None, "{parent}");
+            // Other personal keys stay personal in any container.
+            assert_eq!(
+                c.classify_in(parent, "first_name"),
+                Some(Personal),
+                "{parent}"
+            );
+            assert_eq!(c.classify_in(parent, "password"), Some(Secret), "{parent}");
+        }
+    }
+
+    #[test]
+    fn members_of_a_name_are_personal() {
+        let c = classifier();
+        for key in ["first", "last", "family", "given", "middle"] {
+            assert_eq!(c.classify_in("name", key), Some(Personal), "{key}");
+            assert_eq!(c.classify_in("", key), None, "{key}");
+            assert_eq!(c.classify_in("items", key), None, "{key}");
+        }
+        // A localised name is not a person's.
+        assert_eq!(c.classify_in("name", "en"), None);
+    }
+
+    #[test]
+    fn configured_keys_win_in_any_container() {
+        let cfg = RedactionConfig {
+            fields: FieldsConfig {
+                personal: vec!["name".into()],
+                ignore: vec!["given".into()],
+                ..FieldsConfig::default()
+            },
+            ..RedactionConfig::default()
+        };
+        let c = FieldClassifier::compile(&cfg).unwrap();
+        assert_eq!(c.classify_in("items", "name"), Some(Personal));
+        assert_eq!(c.classify_in("name", "given"), None);
+    }
+
+    #[test]
+    fn identifier_keys() {
+        let c = classifier();
+        for key in [
+            "id",
+            "ID",
+            "order_id",
+            "customerId",
+            "orderID",
+            "userIDs",
+            "user_ids",
+            "X-Request-Id",
+            "userid",
+            "gtin",
+            "ean13",
+            "productSKU",
+            "tracking_number",
+            "invoice_no",
+            "external_ref",
+            "sku",
+        ] {
+            assert!(c.names_identifier(key), "{key}");
+        }
+        for key in [
+            "phone",
+            "phone_number",
+            "card_number",
+            "mobile",
+            "amount",
+            "total",
+            "ssn",
+            "paid",
+            "android",
+            "pref",
+            "href",
+            "valid",
+            "",
+            "_",
+        ] {
+            assert!(!c.names_identifier(key), "{key}");
         }
     }
 

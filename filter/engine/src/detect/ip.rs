@@ -4,25 +4,54 @@
 //! an OID or a version, not an address. IPv6 follows RFC 4291's text forms: eight groups,
 //! or fewer around one `::`, optionally ending in a dotted IPv4. A run that fails as a whole
 //! (`2001::db8::1`, `12345:db8::1`) is rejected rather than trimmed to a valid prefix.
+//!
+//! Addresses that belong to no one are not personal data and are left alone: the unspecified
+//! address (`0.0.0.0`, `::`), loopback (`127.0.0.0/8`, `::1`, and `::ffff:127.x.x.x`) and the
+//! limited broadcast `255.255.255.255`. Redacting them would only change configuration-like
+//! text (`listen 0.0.0.0:8080`, `std::` paths, `a :: b` in prose) for nothing. Link-local
+//! addresses *are* redacted: an IPv6 one is often derived from the interface's MAC address
+//! (EUI-64), and an IPv4 one (169.254/16) is specific to a host.
+
+use std::net::Ipv6Addr;
 
 use super::bytes::{at, before, digits_value, is_digit, is_hex, is_word, numeric_end, run_len};
 
 /// The end of an IPv4 address (and `/prefix` when valid) starting at `start`.
 pub(super) fn scan_v4(b: &[u8], start: usize) -> Option<usize> {
-    let end = v4_octets(b, start)?;
-    if !numeric_end(b, end) {
+    let (end, octets) = v4_octets(b, start)?;
+    if !numeric_end(b, end) || !v4_is_someones(octets) {
         return None;
     }
     Some(cidr(b, end, 32).unwrap_or(end))
 }
 
-/// Four dotted octets starting at `start`, without any boundary check on the right.
-fn v4_octets(b: &[u8], start: usize) -> Option<usize> {
+/// Whether an IPv4 address can point at someone: not unspecified, loopback or broadcast.
+fn v4_is_someones(octets: [u8; 4]) -> bool {
+    !(octets == [0; 4] || octets[0] == 127 || octets == [255; 4])
+}
+
+/// Whether an IPv6 address can point at someone (see [`v4_is_someones`]; IPv4-mapped
+/// addresses are judged as the IPv4 address they carry).
+fn v6_is_someones(addr: Ipv6Addr) -> bool {
+    if let Some(v4) = addr.to_ipv4_mapped() {
+        return v4_is_someones(v4.octets());
+    }
+    !(addr.is_unspecified() || addr.is_loopback())
+}
+
+/// Four dotted octets starting at `start`, without any boundary check on the right: their
+/// end and values.
+fn v4_octets(b: &[u8], start: usize) -> Option<(usize, [u8; 4])> {
     let mut i = start;
+    let mut octets = [0u8; 4];
     for k in 0..4 {
         let len = run_len(b, i, is_digit);
-        if !(1..=3).contains(&len) || digits_value(b.get(i..i + len)?) > 255 {
+        let value = digits_value(b.get(i..i + len)?);
+        if !(1..=3).contains(&len) || value > 255 {
             return None;
+        }
+        if let Some(slot) = octets.get_mut(k) {
+            *slot = u8::try_from(value).ok()?;
         }
         i += len;
         if k < 3 {
@@ -32,7 +61,7 @@ fn v4_octets(b: &[u8], start: usize) -> Option<usize> {
             i += 1;
         }
     }
-    Some(i)
+    Some((i, octets))
 }
 
 /// The end of `/N` after `end` when `N <= max` and nothing word-like follows.
@@ -73,7 +102,7 @@ pub(super) fn scan_v6(b: &[u8], s: usize) -> Option<usize> {
         }
         if at(b, i + len) == b'.' && is_digit(at(b, i + len + 1)) {
             // The last 32 bits written as IPv4.
-            i = v4_octets(b, i)?;
+            i = v4_octets(b, i)?.0;
             groups += 2;
             break;
         }
@@ -104,6 +133,10 @@ pub(super) fn scan_v6(b: &[u8], s: usize) -> Option<usize> {
     let valid = if compressed { groups <= 7 } else { groups == 8 };
     // `:::` and other runs of colons are not addresses.
     if !valid || (at(b, i) == b':' && (at(b, i + 1) == b':' || before(b, i) == b':')) {
+        return None;
+    }
+    let addr: Ipv6Addr = std::str::from_utf8(b.get(s..i)?).ok()?.parse().ok()?;
+    if !v6_is_someones(addr) {
         return None;
     }
     // Zone index, as in `fe80::1%eth0`.
@@ -139,10 +172,11 @@ mod tests {
     fn ipv4() {
         for (text, ip) in [
             ("192.168.0.1", "192.168.0.1"),
-            ("0.0.0.0", "0.0.0.0"),
-            ("255.255.255.255", "255.255.255.255"),
+            ("255.255.255.254", "255.255.255.254"),
             ("10.0.0.1:8080", "10.0.0.1"),
             ("192.168.1.0/24 net", "192.168.1.0/24"),
+            ("169.254.10.20", "169.254.10.20"),
+            ("126.255.255.255", "126.255.255.255"),
             ("10.0.0.0/123", "10.0.0.0"),
             ("192.168.1.1.", "192.168.1.1"),
             ("192.168.2.1@eth0", "192.168.2.1"),
@@ -157,6 +191,12 @@ mod tests {
             "1.2.3",
             "192.168.1.1text",
             "1234.56",
+            // Unspecified, loopback and broadcast addresses belong to no one.
+            "0.0.0.0",
+            "0.0.0.0:8080",
+            "127.0.0.1",
+            "127.10.20.30",
+            "255.255.255.255",
         ] {
             assert_eq!(v4(text), None, "{text}");
         }
@@ -166,9 +206,9 @@ mod tests {
     fn ipv6() {
         for (text, ip) in [
             ("2001:db8::1", "2001:db8::1"),
-            ("::1", "::1"),
-            (":: ", "::"),
-            ("::/0", "::/0"),
+            ("::2", "::2"),
+            ("fe80::1", "fe80::1"),
+            ("::ffff:10.1.2.3", "::ffff:10.1.2.3"),
             ("fe80::1%eth0/64", "fe80::1%eth0/64"),
             ("2001:db8::/9999", "2001:db8::"),
             (
@@ -200,6 +240,16 @@ mod tests {
             ":::",
             "1:2:3:4:5:6:7:8:9",
             "aa:bb:cc:dd:ee:ff",
+            // Unspecified and loopback addresses belong to no one.
+            "::",
+            ":: ",
+            "::/0",
+            "::1",
+            "::1/128",
+            "0:0:0:0:0:0:0:1",
+            "0:0:0:0:0:0:0:0",
+            "::ffff:127.0.0.1",
+            "::ffff:0.0.0.0",
         ] {
             assert_eq!(v6(text), None, "{text}");
         }

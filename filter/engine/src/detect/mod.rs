@@ -179,6 +179,16 @@ impl Detectors {
         self.find_where(text, self.enabled, true)
     }
 
+    /// Every finding in `text` except those of the built-in entities in `off` (custom
+    /// patterns still run), sorted by start and not overlapping.
+    pub fn find_except(&self, text: &str, off: EntitySet) -> Vec<Finding> {
+        let on = Entity::ALL
+            .iter()
+            .filter(|&&e| off.contains(e))
+            .fold(self.enabled, |set, &e| set.without(e));
+        self.find_where(text, on, true)
+    }
+
     /// Findings of the given built-in entities only (custom patterns are not run). Overlaps
     /// are settled among these entities alone.
     pub fn find_in(&self, text: &str, entities: EntitySet) -> Vec<Finding> {

@@ -119,7 +119,7 @@ fn longest(b: &[u8], groups: &Groups, accept: impl Fn(&[u8], &[Group]) -> bool) 
         let Some(end) = taken.last().map(|g| g.byte_end) else {
             continue;
         };
-        if last && !numeric_end(b, end) {
+        if last && !numeric_end(b, end) && !extension_follows(b, end) {
             continue;
         }
         if accept(b, taken) {
@@ -127,6 +127,16 @@ fn longest(b: &[u8], groups: &Groups, accept: impl Fn(&[u8], &[Group]) -> bool) 
         }
     }
     None
+}
+
+/// Whether an extension glued to the number follows at `end`: `x` and one to six digits, as
+/// in `415-555-2671x123`. The finding stops before it; the extension is a line inside an
+/// organisation, not part of the number.
+fn extension_follows(b: &[u8], end: usize) -> bool {
+    let digits = run_len(b, end + 1, is_digit);
+    matches!(at(b, end), b'x' | b'X')
+        && (1..=6).contains(&digits)
+        && !is_word(at(b, end + 1 + digits))
 }
 
 /// The digit values of `groups`, or `None` past [`MAX_DIGITS`].
@@ -406,6 +416,11 @@ mod tests {
             ("01 23 45 67 89", "01 23 45 67 89"),
             ("01.23.45.67.89", "01.23.45.67.89"),
             ("call 425-882-9090 2024", "425-882-9090"),
+            // A glued extension stays out of the finding.
+            ("425-882-9090x123", "425-882-9090"),
+            ("+1-425-882-9090x1234 ok", "+1-425-882-9090"),
+            ("(425) 882-9090X7", "(425) 882-9090"),
+            ("001-425-882-9090x12", "001-425-882-9090"),
         ] {
             assert_eq!(found(text), Some(phone), "{text}");
         }
@@ -438,6 +453,9 @@ mod tests {
             "+28 123 456 789",                      // spare code block
             "+1 234 567 890",                       // +1 but not NANP
             "425-882.9090",                         // mixed separators
+            "425-882-9090x",                        // no extension digits
+            "425-882-9090x1234567",                 // too long for an extension
+            "425-882-9090xyz",                      // glued to a word
         ] {
             assert_eq!(found(text), None, "{text}");
         }

@@ -212,6 +212,13 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
     if on.contains(Entity::IpAddress) && digits <= 3 && after == b'.' {
         consider(Entity::IpAddress, ip::scan_v4(b, i));
     }
+    // A MAC address whose first groups are all digits (`08-00-27-12-34-AB`) also reads as a
+    // dashed national phone number; offered here, the whole address outlasts the phone.
+    if on.contains(Entity::MacAddress)
+        && ((digits == 2 && matches!(after, b':' | b'-')) || (digits == 4 && after == b'.'))
+    {
+        consider(Entity::MacAddress, mac::scan(b, i));
+    }
     if on.contains(Entity::BitcoinAddress)
         && matches!(first, b'1' | b'3')
         && (26..=35).contains(&(word_end - i))

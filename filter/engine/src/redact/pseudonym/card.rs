@@ -4,12 +4,12 @@
 //! - prefix: the first 6 digits (the BIN: brand and issuer, what a shadow service's card
 //!   validation and routing look at) for cards of 16 digits or more, the first 4 (still the
 //!   brand) for shorter ones (Amex, old Visa, Maestro), so that those keep a usable image.
-//! - tag: `t = min(4, free_and_tag / 2)` keyed digits over the prefix and free digits; 4 for
-//!   every common length.
+//! - tag: `t = min(6, max(n - 2, n / 2))` keyed digits over the prefix and the `n - t` free
+//!   digits before it ([`digits::tag_len`]); 6 for every common length.
 //! - check: the Luhn digit.
 //!
-//! A 16-digit card has 10^5 pseudonyms per BIN and a real Luhn-valid card is taken for one of
-//! ours with probability 10^-4; a 15-digit Amex has 10^6 per 4-digit prefix, same rate.
+//! A 16-digit card has 10^3 pseudonyms per BIN and a real Luhn-valid card is taken for one of
+//! ours with probability 10^-6; a 15-digit Amex has 10^4 per 4-digit prefix, same rate.
 
 use super::digits::{self, DigitLayout};
 use super::Keyed;
@@ -25,7 +25,7 @@ pub(super) fn parse(value: &str) -> Option<DigitLayout<'_>> {
 /// `(prefix, tag)` lengths for a card of `n` digits.
 fn plan(n: usize) -> (usize, usize) {
     let prefix = if n >= 16 { 6 } else { 4 };
-    let tag = (n.saturating_sub(prefix + 1) / 2).min(4);
+    let tag = digits::tag_len(n.saturating_sub(prefix + 1));
     (prefix, tag)
 }
 

@@ -1,17 +1,19 @@
 //! Dates under personal fields (date of birth): a valid date in the same format and the same
-//! year.
+//! decade.
 //!
 //! Formats: `YYYY-MM-DD` (also with `/` or `.`), `DD/MM/YYYY` and `MM/DD/YYYY` (also with `-`
 //! or `.`), `YYYYMMDD`; each optionally followed by `T` or a space and `HH:MM[:SS]`, then a
 //! fraction and a zone, which are kept.
 //!
-//! The pseudonym keeps the year, which is what a shadow service's age checks need, and replaces
-//! the rest with a keyed date and time *of that year*: every date of a given year (and format)
-//! becomes the same pseudonym. That is deliberate. A date has so little entropy that any keyed
-//! tag would let a large share of real dates pass as pseudonyms; with one image point per year
-//! the image point is what any date of its year becomes anyway, so recognising it leaks
-//! nothing. Day and month are both at most 12 in the ambiguous `A/B/YYYY` formats, so the result
-//! is valid whether the consumer reads it day-first or month-first.
+//! The pseudonym keeps the decade, which is what a shadow service's rough age checks need, and
+//! replaces the rest with a keyed date and time *of that decade*: every date of a given decade
+//! (and format) becomes the same pseudonym. That is deliberate. A date has so little entropy that
+//! any keyed tag would let a large share of real dates pass as pseudonyms; with one image point
+//! per decade the image point is what any date of its decade becomes anyway, so recognising it
+//! leaks nothing but the decade. Still, a real date that *is* the image point comes out as it
+//! went in, and one point per year would do that to one birth date in 365; per decade it is one
+//! in about 3,650. Day and month are both at most 12 in the ambiguous `A/B/YYYY` formats, so
+//! the result is valid whether the consumer reads it day-first or month-first.
 
 use super::Keyed;
 
@@ -166,7 +168,7 @@ fn valid_rest(rest: &str) -> bool {
         && (zone.len() != 5 || zone.get(2..3) == Some(":"))
 }
 
-fn render(date: &Date<'_>, fields: [u32; 2], time: [u32; 3]) -> String {
+fn render(date: &Date<'_>, year: &str, fields: [u32; 2], time: [u32; 3]) -> String {
     let field = |i: usize| {
         let v = fields.get(i).copied().unwrap_or(1);
         if date.widths.get(i) == Some(&2) {
@@ -176,9 +178,9 @@ fn render(date: &Date<'_>, fields: [u32; 2], time: [u32; 3]) -> String {
         }
     };
     let mut out = match date.order {
-        Order::YearFirst(sep) => format!("{}{sep}{}{sep}{}", date.year, field(0), field(1)),
-        Order::YearLast(sep) => format!("{}{sep}{}{sep}{}", field(0), field(1), date.year),
-        Order::Compact => format!("{}{}{}", date.year, field(0), field(1)),
+        Order::YearFirst(sep) => format!("{year}{sep}{}{sep}{}", field(0), field(1)),
+        Order::YearLast(sep) => format!("{}{sep}{}{sep}{year}", field(0), field(1)),
+        Order::Compact => format!("{year}{}{}", field(0), field(1)),
     };
     if let Some(t) = date.time {
         let [h, m, s] = time;
@@ -193,14 +195,17 @@ fn render(date: &Date<'_>, fields: [u32; 2], time: [u32; 3]) -> String {
 }
 
 fn image(keyed: &Keyed, date: &Date<'_>) -> String {
-    // The seed is everything the pseudonym keeps; nothing it replaces.
-    let mut seed = date.year.as_bytes().to_vec();
+    // The seed is everything the pseudonym keeps (the decade and the format), nothing it
+    // replaces.
+    let decade = date.year.get(..3).unwrap_or("");
+    let mut seed = decade.as_bytes().to_vec();
     seed.push(match date.order {
         Order::YearFirst(_) => b'y',
         Order::YearLast(_) => b'l',
         Order::Compact => b'c',
     });
     let mut stream = keyed.stream("pseudonym/date", &seed);
+    let year = format!("{decade}{}", stream.within(0..=9));
     let month = stream.within(1..=12);
     let fields = match date.order {
         // Read day-first or month-first, both fields are valid.
@@ -212,7 +217,7 @@ fn image(keyed: &Keyed, date: &Date<'_>) -> String {
         stream.within(0..=59),
         stream.within(0..=59),
     ];
-    render(date, fields, time)
+    render(date, &year, fields, time)
 }
 
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
@@ -245,11 +250,7 @@ mod tests {
         ] {
             let out = pseudonymize(&k, input).unwrap();
             assert_eq!(classes(&out), classes(input), "{input} -> {out}");
-            assert!(out.contains(if input.contains("2000") {
-                "2000"
-            } else {
-                "1990"
-            }));
+            assert!(out.contains(if input.contains("2000") { "200" } else { "199" }));
             let date = parse(&out).unwrap();
             assert_eq!(date.order, parse(input).unwrap().order);
             assert_eq!(recognises(&k, &out), Some(true));
@@ -265,12 +266,13 @@ mod tests {
     }
 
     #[test]
-    fn one_image_per_year() {
+    fn one_image_per_decade() {
         let k = keyed();
         let a = pseudonymize(&k, "1990-01-01").unwrap();
-        let b = pseudonymize(&k, "1990-12-31").unwrap();
+        let b = pseudonymize(&k, "1999-12-31").unwrap();
         assert_eq!(a, b);
-        assert_ne!(a, pseudonymize(&k, "1991-01-01").unwrap()[..]);
+        assert!(a.starts_with("199"), "{a}");
+        assert_ne!(a, pseudonymize(&k, "1989-01-01").unwrap()[..]);
         assert_ne!(
             a,
             pseudonymize(&Keyed::from_secret(b"another date key"), "1990-01-01").unwrap()

@@ -10,15 +10,23 @@
 //! a run that starts with `0` keeps that `0`, and in a numeric literal (`-12.5e3`) the exponent
 //! marker is kept, so a JSON number is still a JSON number.
 //!
-//! The last `t = min(4, ⌈n/2⌉)` of the `n` mapped characters are a keyed tag over everything
-//! else, which is how [`recognises`] knows this key's output. A real value carries the right tag
-//! with probability `26^-t` (letters) to `10^-t` (digits), about `2·10^-6` to `10^-4` for
-//! values of 7 or more letters and digits; short values trade that for a tiny image (a 3-letter
-//! value has 26 possible pseudonyms).
+//! The last mapped characters are a keyed tag over everything else, which is how
+//! [`recognises`] knows this key's output: as many as it takes for a real value to carry the
+//! right tag with probability at most `1/400,000` (four letters, six digits), or all of them
+//! in a shorter value. A real value that carries its tag passes through unchanged, so short
+//! values pay with a small image: every value of up to four letters or six digits (a first
+//! name like `Ana`, a postal code) maps to one pseudonym per shape, and a 5-letter one to one
+//! of 26. A larger image would let far more real values through: with half the characters as
+//! the tag, one 4-digit postal code in a hundred, and one 4-letter name in 676, came out as it
+//! went in.
 
 use std::ops::Range;
 
 use super::Keyed;
+
+/// How unlikely a real value is to carry its tag: one in this many (four letters: 456,976;
+/// six digits: 1,000,000).
+const TAG_SPACE: usize = 400_000;
 
 /// Byte ranges of a value that the mapping leaves as they are (a token's vendor prefix, a PEM
 /// key's armour lines).
@@ -157,14 +165,24 @@ impl Shape {
             .map(|(i, _)| i)
     }
 
-    /// Indices of the tag slots: the last `min(4, ⌈n/2⌉)` mapped characters.
+    /// Indices of the tag slots: the fewest last mapped characters whose alphabets multiply
+    /// to [`TAG_SPACE`] (four letters, six digits), or all of them in a shorter value.
     fn tag_slots(&self) -> Vec<usize> {
-        let mapped: Vec<usize> = self.mapped().collect();
-        let t = mapped.len().div_ceil(2).min(4);
-        mapped
-            .get(mapped.len().saturating_sub(t)..)
-            .unwrap_or(&[])
-            .to_vec()
+        let mut slots = Vec::new();
+        let mut space = 1usize;
+        for i in self.mapped().collect::<Vec<_>>().into_iter().rev() {
+            if space >= TAG_SPACE {
+                break;
+            }
+            let size = self
+                .slots
+                .get(i)
+                .map_or(1, |(_, class)| class.alphabet().len());
+            space = space.saturating_mul(size.max(1));
+            slots.push(i);
+        }
+        slots.reverse();
+        slots
     }
 
     /// The tag symbols that `chars` (with this shape) must carry in its tag slots.

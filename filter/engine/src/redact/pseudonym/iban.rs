@@ -1,9 +1,10 @@
 //! IBANs: same country code and length, BBAN characters of the same classes (so a per-country
 //! format check passes), valid ISO 7064 mod-97 check digits, grouping spaces kept.
 //!
-//! The last `t = min(4, bban_digits / 2)` digits of the BBAN are a keyed tag over the rest: a
-//! real IBAN is taken for one of ours with probability `10^-t` (10^-4 for every country; all
-//! BBANs have at least 8 digits). National check digits inside some BBANs (FR, ES, IT, BE...)
+//! The last `t = min(6, max(n - 2, n / 2))` of the BBAN's `n` digits are a keyed tag over the
+//! rest ([`super::digits::tag_len`]): a real IBAN is taken for one of ours with probability
+//! `10^-t`, 10^-6 for every BBAN with eight digits or more (which all real ones have, even
+//! where the registry allows letters). National check digits inside some BBANs (FR, ES, IT, BE...)
 //! are not recomputed: validators that check them will reject the pseudonym.
 
 use super::Keyed;
@@ -54,7 +55,7 @@ impl Iban<'_> {
             .filter(|(_, c)| c.is_ascii_digit())
             .map(|(i, _)| i)
             .collect();
-        let t = (digits.len() / 2).min(4);
+        let t = super::digits::tag_len(digits.len());
         digits
             .get(digits.len().saturating_sub(t)..)
             .unwrap_or(&[])

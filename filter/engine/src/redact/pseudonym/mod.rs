@@ -26,20 +26,22 @@
 //! |---|---|---|
 //! | e-mail | `<label>.example` (RFC 2606) | never |
 //! | NANP phone | `NPA-555-01XX`, fictional | never; 71,200 pseudonyms |
-//! | other phone | keyed tag of `min(4, free/2)` digits | 10^-4 typical |
+//! | other phone | keyed tag of `min(6, max(free-2, free/2))` digits | 10^-5 to 10^-6 typical |
 //! | IP | documentation ranges (RFC 5737, 3849) | never; 762 IPv4 pseudonyms |
-//! | card | 4-digit tag (16 digits: 10^5 per BIN) | 10^-4 |
-//! | SSN | the serial is the tag (88,902 pseudonyms) | 10^-4 |
-//! | IBAN | 4-digit tag in the BBAN | 10^-4 |
+//! | card | 6-digit tag (16 digits: 10^3 per BIN) | 10^-6 |
+//! | SSN | group and serial are the tag (898 pseudonyms) | 10^-6 |
+//! | IBAN | 6-digit tag in the BBAN | 10^-6 |
 //! | MAC | locally administered + 16-bit tag | never (vendor MACs); 2^-16 |
 //! | Bitcoin, Ethereum | 30-32-bit tag in the hash | 2^-30 |
 //! | JWT | 64-bit tag in payload and signature | 2^-64 |
-//! | date | one keyed date per year and format | harmless: it is every date's image |
-//! | generic | tag of `min(4, ⌈n/2⌉)` characters | 26^-4 to 10^-4 for 7+ characters |
+//! | date | one keyed date per decade and format | 1 birth date in ~3,650; harmless: it is every date's image |
+//! | generic | tag of 4 letters or 6 digits (all of a shorter value) | 2·10^-6 to 10^-6 |
 //!
 //! More tag digits means fewer real values slip through but fewer pseudonyms (more
-//! collisions between people): 4 decimal digits is the compromise for formats with no
-//! reserved range.
+//! collisions between people). For formats with no reserved range the tag takes six decimal
+//! digits where the value leaves at least two more for variety (at least 100 pseudonyms per
+//! kept prefix): at 10^-4 per value, a real value passing through unchanged would be expected
+//! in any sizeable sample of traffic.
 
 mod card;
 mod date;

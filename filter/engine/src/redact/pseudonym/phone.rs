@@ -8,9 +8,11 @@
 //!   lines = 71,200 pseudonyms.
 //! - Other numbers keep the country code (with `+` or `00`), or the trunk zeros of a national
 //!   number, plus the first 1-2 national digits (operator or area prefix, which many validators
-//!   check). The remaining digits are keyed random, and the last `t = min(4, free / 2)` of them
-//!   are a keyed tag: a real number is taken for one of ours with probability `10^-t`, 10^-4
-//!   for most mobile numbers. There is no fictional range common to all countries: a
+//!   check). The remaining `free` digits are keyed random, and the last
+//!   `t = min(6, max(free - 2, free / 2))` of them are a keyed tag ([`digits::tag_len`]): a
+//!   real number is taken for one of ours with probability `10^-t`, 10^-5 or 10^-6 for the
+//!   mobile and geographic numbers of nearly every country, at the price of 100 to 1,000
+//!   pseudonyms per kept prefix. There is no fictional range common to all countries: a
 //!   pseudonym may be someone's real number, so use `mask` if the shadow could call it.
 
 use super::digits::{self, DigitLayout};
@@ -82,7 +84,7 @@ fn plan(plus: bool, d: &[u8]) -> Plan {
     };
     let lead = if n.saturating_sub(kept) >= 8 { 2 } else { 1 };
     let kept = (kept + lead).min(n);
-    let tag = (n.saturating_sub(kept) / 2).min(4);
+    let tag = digits::tag_len(n.saturating_sub(kept));
     Plan::Other { kept, tag }
 }
 

@@ -1,9 +1,9 @@
 //! US Social Security numbers: same delimiters, and valid by the SSA's rules (area not 000,
 //! 666 or 9xx; group not 00; serial not 0000).
 //!
-//! Area and group are keyed random; the 4-digit serial is the keyed tag over them. That gives
-//! 898 × 99 = 88,902 pseudonyms and a real SSN is taken for one of ours with probability
-//! 1/9,999: SSNs are too sensitive to trade a higher leak rate for a larger image.
+//! The area is keyed random; group and serial are the keyed tag over it. That gives 898
+//! pseudonyms, and a real SSN is taken for one of ours with probability 1/989,901: SSNs are
+//! too sensitive to trade a higher leak rate for a larger image.
 
 use super::digits::{self, DigitLayout};
 use super::Keyed;
@@ -27,9 +27,12 @@ pub(super) fn is_dashed(value: &str) -> bool {
         })
 }
 
-fn serial(keyed: &Keyed, area_group: &[u8]) -> u32 {
-    let mut stream = keyed.stream("tag/us_ssn", &digits::ascii(area_group));
-    stream.within(1..=9999)
+/// Group and serial: the tag over the area's digits.
+fn tag(keyed: &Keyed, area: &[u8]) -> Vec<u8> {
+    let mut stream = keyed.stream("tag/us_ssn", &digits::ascii(area));
+    let mut out = split_number(stream.within(1..=99), 2);
+    out.extend(split_number(stream.within(1..=9999), 4));
+    out
 }
 
 fn split_number(n: u32, width: usize) -> Vec<u8> {
@@ -50,18 +53,16 @@ pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     if area >= 666 {
         area += 1;
     }
-    let group = stream.within(1..=99);
     let mut out = split_number(area, 3);
-    out.extend(split_number(group, 2));
-    out.extend(split_number(serial(keyed, &out), 4));
+    out.extend(tag(keyed, &out));
     Some(layout.render(&out))
 }
 
 pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
     let layout = parse(value)?;
     let d = layout.digits();
-    let ours = match (d.get(..5), d.get(5..)) {
-        (Some(area_group), Some(found)) => split_number(serial(keyed, area_group), 4) == found,
+    let ours = match (d.get(..3), d.get(3..)) {
+        (Some(area), Some(found)) => tag(keyed, area) == found,
         _ => false,
     };
     Some(ours)

@@ -1,0 +1,137 @@
+//! The redactor's own decisions, on a real default configuration: what a key and its
+//! container say about a value, and what a second pass over redacted output counts.
+
+use super::*;
+use crate::body::json;
+
+fn redactor() -> Redactor {
+    Redactor::compile(
+        &RedactionConfig::default(),
+        Keyed::from_secret(b"redactor tests key material"),
+    )
+    .unwrap()
+}
+
+fn json(doc: &str) -> String {
+    json::rewrite(&redactor(), doc, &mut Tally::default()).into_owned()
+}
+
+#[test]
+fn digits_under_identifier_keys_are_not_phones() {
+    // Valid NANP numbers as identifiers: left alone.
+    for doc in [
+        r#"{"id": 4155552671}"#,
+        r#"{"order_id": "2094380889"}"#,
+        r#"{"userIds": [4155552671, 2125550147]}"#,
+        r#"{"gtin": "4006381333931"}"#,
+    ] {
+        assert_eq!(json(doc), doc);
+    }
+    // The same digits under any other key are phone numbers.
+    let out = json(r#"{"contact": "4155552671"}"#);
+    assert_ne!(out, r#"{"contact": "4155552671"}"#);
+    // A card's usual length is still a card, identifier or not.
+    let out = json(r#"{"ref": "4111111111111111"}"#);
+    assert!(!out.contains("4111111111111111"), "{out}");
+    // Identifier keys spare only all-digit values.
+    let out = json(r#"{"id": "(415) 555-2671"}"#);
+    assert!(!out.contains("555-2671"), "{out}");
+}
+
+#[test]
+fn a_things_name_is_not_a_persons() {
+    let doc =
+        r#"{"items": [{"name": "Wireless Mouse", "qty": 1}], "library": {"name": "analytics.js"}}"#;
+    assert_eq!(json(doc), doc);
+    for doc in [
+        r#"{"name": "Jane Roe"}"#,
+        r#"{"customer": {"name": "Jane Roe"}}"#,
+        r#"{"billing_details": {"name": "Jane Roe"}}"#,
+        r#"{"name": {"first": "Jane", "last": "Roe"}}"#,
+    ] {
+        let out = json(doc);
+        assert!(
+            !out.contains("Jane") && !out.contains("Roe"),
+            "{doc} -> {out}"
+        );
+    }
+}
+
+#[test]
+fn a_things_name_in_xml() {
+    let r = redactor();
+    let doc = "<order><product name=\"Desk Lamp\"><name>Desk Lamp</name></product><customer><name>Jane Roe</name></customer></order>";
+    let out = crate::body::xml::rewrite(&r, doc, &mut Tally::default());
+    assert!(
+        out.contains("<name>Desk Lamp</name>") && out.contains("name=\"Desk Lamp\""),
+        "{out}"
+    );
+    assert!(!out.contains("Jane Roe"), "{out}");
+}
+
+#[test]
+fn an_already_redacted_credential_is_neither_changed_nor_counted() {
+    let r = redactor();
+    let mut tally = Tally::default();
+    let FieldAction::Replace(first) = r.header("authorization", "Bearer abc123DEF456", &mut tally)
+    else {
+        panic!("a bearer token is redacted");
+    };
+    assert_eq!(tally.values, 1);
+    let mut again = Tally::default();
+    assert_eq!(
+        r.header("authorization", &first, &mut again),
+        FieldAction::Keep
+    );
+    assert_eq!(again.values, 0);
+}
+
+mod field_entities {
+    use super::*;
+    use crate::config::PluginConfig;
+
+    fn redactor(json: &str) -> Redactor {
+        let cfg = PluginConfig::from_json(json.as_bytes()).unwrap();
+        Redactor::compile(&cfg.redaction, Keyed::from_secret(b"redactor-tests-key")).unwrap()
+    }
+
+    #[test]
+    fn field_entities_are_configured_like_any_detector() {
+        let mut t = Tally::default();
+        let default = redactor("{}");
+        assert_eq!(
+            default.field("password", "hunter2", &mut t),
+            FieldAction::Replace("[SECRET_FIELD]".into())
+        );
+
+        let removed = redactor(
+            r#"{"redaction":{"detectors":{"secretField":{"operator":{"type":"remove"}}}}}"#,
+        );
+        assert_eq!(
+            removed.field("password", "hunter2", &mut t),
+            FieldAction::Remove
+        );
+
+        let off = redactor(r#"{"redaction":{"detectors":{"personalField":{"enabled":false}}}}"#);
+        assert_eq!(off.field("first_name", "Jane", &mut t), FieldAction::Keep);
+        assert_ne!(off.field("password", "hunter2", &mut t), FieldAction::Keep);
+
+        let both = redactor(
+            r#"{"redaction":{"fields":{"secretOperator":{"type":"hash"}},"detectors":{"secretField":{"operator":{"type":"remove"}}}}}"#,
+        );
+        assert!(
+            matches!(both.field("password", "hunter2", &mut t), FieldAction::Replace(h) if h.len() == 64)
+        );
+    }
+
+    #[test]
+    fn a_value_that_is_already_a_pseudonym_is_not_counted() {
+        let r = redactor("{}");
+        let mut t = Tally::default();
+        let once = r.text("mail jane.doe@example.com", &mut t).into_owned();
+        assert_eq!(t.values, 1);
+        let mut again = Tally::default();
+        assert_eq!(r.text(&once, &mut again), once);
+        assert_eq!(again.values, 0);
+    }
+}
