@@ -69,3 +69,4 @@ fmt:
 clean:
 	$(CARGO) clean
 	rm -rf $(VENV) .build
+include bench.mk

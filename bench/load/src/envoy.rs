@@ -16,13 +16,16 @@ use crate::wrk::{self, Load, WrkResult};
 pub enum Setup {
     NoMirroring,
     MirroringWithoutFilter,
+    /// The floor: an empty Wasm filter where mirrorguard sits (`bench/noop-filter`).
+    MirroringWithEmptyWasm,
     MirroringWithFilter,
 }
 
 impl Setup {
-    pub const ALL: [Setup; 3] = [
+    pub const ALL: [Setup; 4] = [
         Setup::NoMirroring,
         Setup::MirroringWithoutFilter,
+        Setup::MirroringWithEmptyWasm,
         Setup::MirroringWithFilter,
     ];
 
@@ -30,6 +33,7 @@ impl Setup {
         match self {
             Setup::NoMirroring => "no mirroring",
             Setup::MirroringWithoutFilter => "mirroring, no filter",
+            Setup::MirroringWithEmptyWasm => "mirroring + empty Wasm filter",
             Setup::MirroringWithFilter => "mirroring + mirrorguard",
         }
     }
@@ -39,9 +43,22 @@ impl Setup {
         match self {
             Setup::NoMirroring => base.without_mirroring(),
             Setup::MirroringWithoutFilter => base.without_filter(),
+            Setup::MirroringWithEmptyWasm => base.module(&noop_module()),
             Setup::MirroringWithFilter => base,
         }
     }
+}
+
+/// The empty filter as `make bench` builds it.
+fn noop_module() -> std::path::PathBuf {
+    let path = mirrorguard_harness::repo_root()
+        .join("target/wasm32-wasip1/release/mirrorguard_bench_noop_filter.wasm");
+    assert!(
+        path.exists(),
+        "no empty filter at {}: run `make bench-envoy` (it builds it)",
+        path.display()
+    );
+    path
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -187,6 +204,24 @@ pub fn run(opts: &Options) -> EnvoyReport {
     }
 }
 
+/// Keeps one setup up for `duration`, printing where it listens; for profiling.
+pub fn serve(setup: Setup, duration: Duration) {
+    let mirror = start(setup);
+    println!(
+        "{}: listener {} admin {} envoy pid {}",
+        setup.label(),
+        mirror.envoy.listener(),
+        mirror.envoy.admin(),
+        mirror.envoy.pid()
+    );
+    let dir = TempDir::new("mirrorguard-serve");
+    for load in loads() {
+        println!("wrk script: {}", load.write_script(dir.path()).display());
+    }
+    std::thread::sleep(duration);
+    drop(mirror);
+}
+
 fn counters(mirror: &Mirror) -> Vec<(String, u64)> {
     mirror
         .envoy
@@ -196,7 +231,12 @@ fn counters(mirror: &Mirror) -> Vec<(String, u64)> {
             let at = name.find("mirrorguard.")?;
             Some((name[at..].to_owned(), v))
         })
-        .filter(|(name, _)| !name.starts_with("mirrorguard.vm_"))
+        // Envoy's own HTTP stats share the `mirrorguard.` stat prefix in the demo config.
+        .filter(|(name, _)| {
+            ["requests_", "copies_", "values_"]
+                .iter()
+                .any(|p| name["mirrorguard.".len()..].starts_with(p))
+        })
         .collect()
 }
 

@@ -2,6 +2,9 @@
 //!
 //! - `envoy --out FILE [--rounds N] [--secs S] [--connections C]`: the load run through
 //!   three real Envoys (see [`envoy`]); writes its results as JSON.
+//! - `serve --setup no-mirroring|no-filter|empty-wasm|filter --secs S [--profile default|custom50]`: keeps one
+//!   setup running for S seconds and prints Envoy's listener and process id, for profiling
+//!   under a load you drive yourself (e.g. `wrk` plus `perf record -p PID`).
 //! - `report --dir DIR --criterion DIR --module FILE [--module-unoptimised FILE]
 //!   [--analysis FILE] --out FILE`: writes BENCHMARKS.md.
 #![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)]
@@ -48,6 +51,16 @@ fn main() {
                 serde_json::to_string_pretty(&report).expect("serialise"),
             )
             .unwrap_or_else(|e| panic!("write {out}: {e}"));
+        }
+        "serve" => {
+            let setup = match need("setup").as_str() {
+                "no-mirroring" => envoy::Setup::NoMirroring,
+                "no-filter" => envoy::Setup::MirroringWithoutFilter,
+                "empty-wasm" => envoy::Setup::MirroringWithEmptyWasm,
+                "filter" => envoy::Setup::MirroringWithFilter,
+                other => panic!("unknown setup `{other}`"),
+            };
+            envoy::serve(setup, Duration::from_secs(num("secs", 60)));
         }
         "report" => {
             let md = report::write(&report::Inputs {
