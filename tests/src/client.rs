@@ -35,6 +35,21 @@ impl Request {
             .body(body)
     }
 
+    /// A request from a raw HTTP/1.1 file (such as `examples/requests/*.http`), read with the
+    /// engine's own parser. Framing headers are left for [`Request::to_bytes`] to write.
+    pub fn from_raw(raw: &[u8]) -> Result<Self, mirrorguard_engine::http1::ParseError> {
+        let parsed = mirrorguard_engine::http1::parse(raw)?;
+        let h = &parsed.headers;
+        let mut request =
+            Self::get(h.get(":path").unwrap_or("/")).method(h.get(":method").unwrap_or("GET"));
+        for (name, value) in h.pairs() {
+            if !name.starts_with(':') && name != "content-length" && name != "transfer-encoding" {
+                request = request.header(name, value);
+            }
+        }
+        Ok(request.body(parsed.body))
+    }
+
     pub fn method(mut self, method: &str) -> Self {
         self.method = method.into();
         self

@@ -130,6 +130,38 @@ fn gzip_bomb_is_dropped_without_forwarding() {
 }
 
 #[test]
+fn corrupt_gzip_is_dropped() {
+    let mirror = Mirror::start(&config(""));
+    let mut corrupt = vec![0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0xff];
+    corrupt.extend_from_slice(b"this is not deflate data at all");
+    let request =
+        Request::post("/logs", "application/json", corrupt).header("content-encoding", "gzip");
+    assert_dropped(&mirror, &request, "undecodable_body");
+}
+
+#[test]
+fn unsupported_encoding_is_dropped() {
+    let mirror = Mirror::start(&config(""));
+    let request = Request::post(
+        "/logs",
+        "application/json",
+        vec![0x8b, 0x05, 0x80, b'{', b'}', 0x03],
+    )
+    .header("content-encoding", "br");
+    assert_dropped(&mirror, &request, "unsupported_encoding");
+}
+
+#[test]
+fn malformed_multipart_is_dropped() {
+    let mirror = Mirror::start(&config(""));
+    // Announces boundary XYZ but never closes it.
+    let body =
+        format!("--XYZ\r\ncontent-disposition: form-data; name=\"email\"\r\n\r\n{EMAIL}\r\n");
+    let request = Request::post("/apply", "multipart/form-data; boundary=XYZ", body);
+    assert_dropped(&mirror, &request, "malformed_body");
+}
+
+#[test]
 fn pii_split_across_chunks_is_caught() {
     let mirror = Mirror::start(&config(""));
     let body = format!("{{\"contact\":\"{EMAIL}\",\"plan\":\"pro\"}}");

@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use mirrorguard_engine::http1;
 use mirrorguard_harness::{EnvoyConfig, Mirror, Received, Request};
 
 const COLUMN: usize = 60;
@@ -27,8 +26,7 @@ fn main() -> Result<(), String> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let parsed = http1::parse(&raw).map_err(|e| format!("{name}: {e}"))?;
-        let request = to_request(&parsed);
+        let request = Request::from_raw(&raw).map_err(|e| format!("{name}: {e}"))?;
         mirror.primary.clear();
         mirror.shadow.clear();
         let dropped_before = mirror.envoy.stat("mirrorguard.copies_dropped");
@@ -78,18 +76,6 @@ fn samples(dir: &Path) -> Result<Vec<PathBuf>, String> {
         .collect();
     files.sort();
     Ok(files)
-}
-
-fn to_request(parsed: &http1::Request) -> Request {
-    let h = &parsed.headers;
-    let mut request =
-        Request::get(h.get(":path").unwrap_or("/")).method(h.get(":method").unwrap_or("GET"));
-    for (name, value) in h.pairs() {
-        if !name.starts_with(':') && name != "content-length" && name != "transfer-encoding" {
-            request = request.header(name, value);
-        }
-    }
-    request.body(parsed.body.clone())
 }
 
 fn drop_reasons(mirror: &Mirror) -> String {

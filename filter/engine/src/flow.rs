@@ -244,7 +244,7 @@ mod tests {
     }
 
     const EMAIL_RULE: &str = r#"{"redaction":{"key":"0123456789abcdef0123","custom":[
-        {"name":"email","pattern":"[a-z]+@[a-z]+\\.com","operator":{"type":"mask"}}]}}"#;
+        {"name":"test_email","pattern":"[a-z]+@[a-z]+\\.com","operator":{"type":"mask"}}]}}"#;
 
     fn post(body: &str) -> FakeHost {
         FakeHost::default()
@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(flow.on_body(&mut host, size, true), Step::Continue);
         let body = String::from_utf8(host.body.clone()).unwrap();
         assert!(!body.contains("alice@example.com"), "{body}");
-        assert!(body.contains("[EMAIL]"), "{body}");
+        assert!(body.contains("[TEST_EMAIL]"), "{body}");
         assert!(host.events.contains(&Event::Rewritten));
         assert!(host.events.contains(&Event::Redacted(1)));
         assert_eq!(host.dropped, None);

@@ -3,10 +3,14 @@ use crate::config::{MultipartFiles, PluginConfig};
 use crate::redact::Keyed;
 
 /// Detectors the body tests rely on: e-mail addresses and 16-digit card-like numbers, both
-/// masked.
-pub(crate) const DETECTORS: &str = r#"{"redaction":{"custom":[
-    {"name":"email","pattern":"[a-z]+@[a-z]+\\.com"},
-    {"name":"card","pattern":"4[0-9]{15}"}
+/// masked, with the built-in detectors that would also see them and the key-name classifier
+/// off, so that these tests pin the rewriters and nothing else.
+pub(crate) const DETECTORS: &str = r#"{"redaction":{
+    "detectors":{"email":{"enabled":false},"creditCard":{"enabled":false}},
+    "fields":{"enabled":false},
+    "custom":[
+        {"name":"mail","pattern":"[a-z]+@[a-z]+\\.com","operator":{"type":"mask","label":"[EMAIL]"}},
+        {"name":"card","pattern":"4[0-9]{15}","operator":{"type":"mask","label":"[CARD]"}}
 ]}}"#;
 
 pub(crate) fn redactor_from(config: &str) -> Redactor {
@@ -329,7 +333,13 @@ mod robustness {
                     continue;
                 };
                 let out = String::from_utf8(out.into_owned()).unwrap();
-                prop_assert!(!detector.is_match(&out), "{:?}: {:?} -> {:?}", kind, body, out);
+                // A form is read decoded: `%0a@b.com` is a line feed then `@b.com`, and the
+                // `a` that a regex over the encoded text sees is not there.
+                let seen = match kind {
+                    BodyKind::Form => form::decode(&out).into_owned(),
+                    _ => out.clone(),
+                };
+                prop_assert!(!detector.is_match(&seen), "{:?}: {:?} -> {:?}", kind, body, out);
             }
         }
     }

@@ -102,11 +102,22 @@ pub(crate) mod tests {
     /// The custom detector every parts test redacts with.
     pub(crate) const EMAIL: &str = "[a-z]+@[a-z]+\\.com";
 
-    /// A redactor whose only detector is [`EMAIL`] with `operator`; `extra` is spliced into
-    /// the `redaction` object (e.g. `,"parts":{"path":false}`).
+    /// A redactor whose only detector is [`EMAIL`] (named `mail`) with `operator`: every
+    /// built-in detector and the key-name classifier are off. `extra` is spliced into the
+    /// `redaction` object (e.g. `,"parts":{"path":false}`).
     pub(crate) fn custom_redactor(operator: &str, extra: &str) -> Redactor {
+        let builtins: Vec<String> = crate::Entity::ALL
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}:{{\"enabled\":false}}",
+                    serde_json::to_string(e).unwrap()
+                )
+            })
+            .collect();
         let json = format!(
-            r#"{{"custom":[{{"name":"email","pattern":"{}","operator":{operator}}}]{extra}}}"#,
+            r#"{{"detectors":{{{}}},"fields":{{"enabled":false}},"custom":[{{"name":"mail","pattern":"{}","operator":{operator}}}]{extra}}}"#,
+            builtins.join(","),
             EMAIL.replace('\\', "\\\\")
         );
         let cfg: RedactionConfig = serde_json::from_str(&json).unwrap();
@@ -159,9 +170,9 @@ pub(crate) mod tests {
             headers(&[
                 (":authority", "jane@mail.com"),
                 (":method", "GET"),
-                (":path", "/u/%5BEMAIL%5D?e=%5BEMAIL%5D"),
-                ("cookie", "a=1; u=[EMAIL]"),
-                ("x-user", "[EMAIL]"),
+                (":path", "/u/%5BMAIL%5D?e=%5BMAIL%5D"),
+                ("cookie", "a=1; u=[MAIL]"),
+                ("x-user", "[MAIL]"),
                 ("content-type", "jane@mail.com"),
                 ("authorization", "Bearer [AUTH_CREDENTIAL]"),
                 ("x-other", "nothing"),
@@ -198,7 +209,7 @@ pub(crate) mod tests {
         let only_cookies = r#","parts":{"path":false,"query":false,"headers":false}"#;
         let r = custom_redactor(r#"{"type":"mask"}"#, only_cookies);
         assert!(redact_headers(&r, &mut h, &mut Tally::default()));
-        assert_eq!(h.get("cookie"), Some("u=[EMAIL]"));
+        assert_eq!(h.get("cookie"), Some("u=[MAIL]"));
         assert_eq!(h.get("x-user"), Some("jane@mail.com"));
     }
 

@@ -106,17 +106,17 @@ mod tests {
         let cases = [
             ("/", None),
             ("/users/42/profile", None),
-            ("/users/jane@mail.com", Some("/users/%5BEMAIL%5D")),
-            ("/users/jane%40mail.com/x", Some("/users/%5BEMAIL%5D/x")),
-            ("/a%zz/jane@mail.com?x=1", Some("/a%zz/%5BEMAIL%5D?x=1")),
+            ("/users/jane@mail.com", Some("/users/%5BMAIL%5D")),
+            ("/users/jane%40mail.com/x", Some("/users/%5BMAIL%5D/x")),
+            ("/a%zz/jane@mail.com?x=1", Some("/a%zz/%5BMAIL%5D?x=1")),
             (
                 "/u?email=jane@mail.com&x=1",
-                Some("/u?email=%5BEMAIL%5D&x=1"),
+                Some("/u?email=%5BMAIL%5D&x=1"),
             ),
-            ("/u#jane@mail.com", Some("/u#%5BEMAIL%5D")),
+            ("/u#jane@mail.com", Some("/u#%5BMAIL%5D")),
             ("/u?#", None),
             // A decoded segment containing `/` keeps it escaped.
-            ("/jane%40mail.com%2Fx/y", Some("/%5BEMAIL%5D%2Fx/y")),
+            ("/jane%40mail.com%2Fx/y", Some("/%5BMAIL%5D%2Fx/y")),
             ("*", None),
         ];
         for (raw, want) in cases {
@@ -139,12 +139,12 @@ mod tests {
         let only_query = custom_redactor(r#"{"type":"mask"}"#, r#","parts":{"path":false}"#);
         assert_eq!(
             run(&only_query, raw).as_deref(),
-            Some("/u/jane@mail.com?e=%5BEMAIL%5D#%5BEMAIL%5D")
+            Some("/u/jane@mail.com?e=%5BMAIL%5D#%5BMAIL%5D")
         );
         let only_path = custom_redactor(r#"{"type":"mask"}"#, r#","parts":{"query":false}"#);
         assert_eq!(
             run(&only_path, raw).as_deref(),
-            Some("/u/%5BEMAIL%5D?e=jane@mail.com#jane@mail.com")
+            Some("/u/%5BMAIL%5D?e=jane@mail.com#jane@mail.com")
         );
     }
 
@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(run(&r, "/%FF%FE/x"), None);
         assert_eq!(
             run(&r, "/%FFjane@mail.com").as_deref(),
-            Some("/%EF%BF%BD%5BEMAIL%5D")
+            Some("/%EF%BF%BD%5BMAIL%5D")
         );
     }
 

@@ -103,15 +103,12 @@ mod tests {
             ("a=1&b=2", None),
             ("", None),
             ("a=1&&b=&=", None),
-            ("e=jane@mail.com", Some("e=%5BEMAIL%5D")),
-            ("e=jane%40mail.com&x=a+b", Some("e=%5BEMAIL%5D&x=a+b")),
-            ("q=hi+jane@mail.com+bye", Some("q=hi%20%5BEMAIL%5D%20bye")),
-            ("jane@mail.com", Some("%5BEMAIL%5D")),
-            ("jane@mail.com=yes&x=1", Some("%5BEMAIL%5D=yes&x=1")),
-            (
-                "to=a@b.com,jane@mail.com",
-                Some("to=%5BEMAIL%5D,%5BEMAIL%5D"),
-            ),
+            ("e=jane@mail.com", Some("e=%5BMAIL%5D")),
+            ("e=jane%40mail.com&x=a+b", Some("e=%5BMAIL%5D&x=a+b")),
+            ("q=hi+jane@mail.com+bye", Some("q=hi%20%5BMAIL%5D%20bye")),
+            ("jane@mail.com", Some("%5BMAIL%5D")),
+            ("jane@mail.com=yes&x=1", Some("%5BMAIL%5D=yes&x=1")),
+            ("to=a@b.com,jane@mail.com", Some("to=%5BMAIL%5D,%5BMAIL%5D")),
         ];
         for (raw, want) in cases {
             assert_eq!(run(mask, raw).as_deref(), want, "{raw}");
@@ -133,7 +130,7 @@ mod tests {
         let run = |raw| redact(&c, raw, &mut Tally::default());
         assert_eq!(
             run("z=1&password=x&a=2&name=Jane+Doe&password&m=jane%40mail.com").as_deref(),
-            Some("z=1&a=2&name=%5BNAME%5D&password&m=%5BEMAIL%5D")
+            Some("z=1&a=2&name=%5BNAME%5D&password&m=%5BMAIL%5D")
         );
         assert_eq!(run("password=x").as_deref(), Some(""));
     }

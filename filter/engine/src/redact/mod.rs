@@ -142,10 +142,15 @@ impl Redactor {
             };
             out.push_str(before);
             match operator::apply(&rule.operator, rule.entity, &rule.name, value, &self.keyed) {
-                Replacement::Text(t) => out.push_str(&t),
-                Replacement::Remove => {}
+                // A value that is already this key's pseudonym maps to itself: nothing was
+                // redacted, so nothing is counted (and redacting twice changes nothing).
+                Replacement::Text(t) if t == value => out.push_str(value),
+                Replacement::Text(t) => {
+                    out.push_str(&t);
+                    tally.add();
+                }
+                Replacement::Remove => tally.add(),
             }
-            tally.add();
             copied = f.end;
         }
         out.push_str(text.get(copied..).unwrap_or(""));
@@ -159,12 +164,20 @@ impl Redactor {
             if value.is_empty() {
                 return FieldAction::Keep;
             }
-            tally.add();
             let (op, entity) = self.class_operator(class);
-            return match operator::apply(op, Some(entity), entity.metric_name(), value, &self.keyed)
-            {
-                Replacement::Text(t) => FieldAction::Replace(t),
-                Replacement::Remove => FieldAction::Remove,
+            let replacement =
+                operator::apply(op, Some(entity), entity.metric_name(), value, &self.keyed);
+            return match replacement {
+                // Already this key's pseudonym: nothing to redact, nothing to count.
+                Replacement::Text(t) if t == value => FieldAction::Keep,
+                Replacement::Text(t) => {
+                    tally.add();
+                    FieldAction::Replace(t)
+                }
+                Replacement::Remove => {
+                    tally.add();
+                    FieldAction::Remove
+                }
             };
         }
         match self.text(value, tally) {
