@@ -46,6 +46,6 @@ bench-envoy: wasm envoy bench-tools
 
 bench-report:
 	$(CARGO) run --profile bench-driver -p mirrorguard-bench-load -- report \
-	  --dir $(BENCH_DIR) --criterion target/criterion --module $(WASM) \
+	  --dir $(BENCH_DIR) --criterion target/criterion --module $(WASM) --module-unoptimised $(WASM).cargo \
 	  --analysis bench/ANALYSIS.md --out BENCHMARKS.md
 	@echo "wrote BENCHMARKS.md"
