@@ -31,6 +31,16 @@ impl Rng {
         lo + self.below(hi.saturating_sub(lo) + 1)
     }
 
+    /// A number in `lo..=hi` other than `except` (a range of more than one number).
+    pub fn range_except(&mut self, lo: u64, hi: u64, except: u64) -> u64 {
+        loop {
+            let n = self.range(lo, hi);
+            if n != except {
+                return n;
+            }
+        }
+    }
+
     pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }

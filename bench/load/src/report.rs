@@ -271,8 +271,10 @@ fn wasm(md: &mut String, data: &Data) {
          `engine-throughput` (bench/engine) runs the same cases through the same engine code, \
          built once natively and once for `wasm32-wasip1` with the module's release profile; \
          the Wasm build runs under Node.js's WASI, whose V8 is the engine Envoy embeds. Each \
-         case is warmed up (V8 tiers up to its optimising compiler) and then timed for a \
-         fixed budget; the ratio is therefore the cost of the VM alone.\n\n\
+         case is warmed up (V8 tiers up to its optimising compiler), then timed in eight \
+         slices of a fixed budget, and the fastest slice counts (the machine is shared; \
+         interference only slows a slice down). The ratio is therefore the cost of the VM \
+         alone.\n\n\
          | profile | case | values redacted | native | Wasm (V8) | Wasm / native |\n\
          |---|---|---|---|---|---|\n",
     );
@@ -317,13 +319,14 @@ fn envoy(md: &mut String, data: &Data) {
     };
     let _ = write!(
         md,
-        "Three Envoys (1.40, V8) run side by side, each between its own recording primary and \
+        "Four Envoys (1.40, V8) run side by side, each between its own recording primary and \
          shadow upstreams (recording off, counting only): **no mirroring**; **mirroring, no \
-         filter** (the mirror cluster's upstream chain is only the codec); **mirroring + \
-         mirrorguard** (the default profile). Each Envoy has {} worker thread; `wrk` drives \
-         it with one thread and {} keep-alive connections for {} s per run; the three setups \
-         are measured in turn, rotating the order, for {} rounds, and each figure is the \
-         median over rounds. Envoy CPU is the CPU time of all Envoy threads during the run \
+         filter** (the mirror cluster's upstream chain is only the codec); **mirroring + empty \
+         Wasm filter** (`bench/noop-filter`, every callback continues: the floor any Wasm \
+         filter pays); **mirroring + mirrorguard** (the default profile). Each Envoy has {} \
+         worker thread; `wrk` drives it with one thread and {} keep-alive connections for {} \
+         s per run; the setups are measured in turn, rotating the order, for {} rounds, and \
+         each figure is the median over rounds. Envoy CPU is the CPU time of all Envoy threads during the run \
          (scheduler accounting, `/proc/<pid>/task/*/schedstat`) over the requests served. \
          Everything (wrk, Envoy, upstreams) shares the machine's cores, so absolute req/s are \
          this machine's; ratios are the point.\n\n",
@@ -354,16 +357,24 @@ fn envoy(md: &mut String, data: &Data) {
             }
         }
     }
-    md.push_str("\n| request | with filter / mirroring without filter (req/s) | Envoy CPU added by the filter per request |\n|---|---|---|\n");
+    md.push_str(
+        "\nRatios to mirroring without a filter (req/s), and the Envoy CPU each filter adds per \
+         request:\n\n\
+         | request | mirrorguard | empty Wasm filter | CPU added by mirrorguard | of which the empty filter's |\n\
+         |---|---|---|---|---|\n",
+    );
     for load in ["GET", "json-4k", "json-64k"] {
         let with = summary(report, Setup::MirroringWithFilter, load);
+        let empty = summary(report, Setup::MirroringWithEmptyWasm, load);
         let without = summary(report, Setup::MirroringWithoutFilter, load);
-        if let (Some(w), Some(wo)) = (with, without) {
+        if let (Some(w), Some(e), Some(wo)) = (with, empty, without) {
             let _ = writeln!(
                 md,
-                "| {load} | {:.1}% | {:.1} µs |",
+                "| {load} | {:.1}% | {:.1}% | {:.1} µs | {:.1} µs |",
                 w.rps / wo.rps * 100.0,
-                w.cpu_us_per_req - wo.cpu_us_per_req
+                e.rps / wo.rps * 100.0,
+                w.cpu_us_per_req - wo.cpu_us_per_req,
+                e.cpu_us_per_req - wo.cpu_us_per_req
             );
         }
     }
@@ -386,14 +397,14 @@ fn module(md: &mut String, data: &Data) {
     if let Some(raw) = data.module_unoptimised {
         let _ = writeln!(
             md,
-            "| module as cargo builds it | {raw} bytes ({:.0} KiB) |",
+            "| module as cargo builds it (`opt-level = \"z\"`, LTO) | {raw} bytes ({:.0} KiB) |",
             raw as f64 / 1024.0
         );
     }
     if let Some(b) = data.module {
         let _ = writeln!(
             md,
-            "| shipped module (`make wasm`) | {b} bytes ({:.0} KiB) |",
+            "| shipped module (`make wasm`, after `wasm-opt -Oz`) | {b} bytes ({:.0} KiB) |",
             b as f64 / 1024.0
         );
     }
