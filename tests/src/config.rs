@@ -11,6 +11,10 @@ pub struct EnvoyConfig {
     concurrency: u32,
     env: Vec<(String, String)>,
     process_env: Vec<(String, String)>,
+    /// Baselines for the load benchmark, applied when the config is rendered so that every
+    /// other adjustment (ports, module, plugin config) still finds what it edits.
+    mirroring: bool,
+    filter: bool,
 }
 
 fn key(k: &str) -> Value {
@@ -25,6 +29,44 @@ fn get<'a>(v: &'a mut Value, k: &str) -> &'a mut Value {
 
 fn seq(v: &mut Value) -> &mut Vec<Value> {
     v.as_sequence_mut().expect("a YAML sequence")
+}
+
+fn is_wasm_filter(filter: &Value) -> bool {
+    filter
+        .get("typed_config")
+        .and_then(|t| t.get("@type"))
+        .and_then(Value::as_str)
+        == Some("type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm")
+}
+
+fn cluster_in<'a>(root: &'a mut Value, name: &str) -> &'a mut Value {
+    let resources = get(root, "static_resources");
+    seq(get(resources, "clusters"))
+        .iter_mut()
+        .find(|c| c.get("name").and_then(Value::as_str) == Some(name))
+        .unwrap_or_else(|| panic!("Envoy config has no cluster `{name}`"))
+}
+
+/// The first route's `route` action of the first listener.
+fn route_of(root: &mut Value) -> &mut Value {
+    let resources = get(root, "static_resources");
+    let listener = seq(get(resources, "listeners"))
+        .get_mut(0)
+        .expect("a listener");
+    let chain = seq(get(listener, "filter_chains"))
+        .get_mut(0)
+        .expect("a filter chain");
+    let hcm = seq(get(chain, "filters"))
+        .get_mut(0)
+        .expect("a network filter");
+    let vhost = seq(get(
+        get(get(hcm, "typed_config"), "route_config"),
+        "virtual_hosts",
+    ))
+    .get_mut(0)
+    .expect("a virtual host");
+    let route = seq(get(vhost, "routes")).get_mut(0).expect("a route");
+    get(route, "route")
 }
 
 impl EnvoyConfig {
@@ -45,6 +87,8 @@ impl EnvoyConfig {
             concurrency: 1,
             env: Vec::new(),
             process_env: Vec::new(),
+            mirroring: true,
+            filter: true,
         };
         cfg = cfg.listener_and_admin_on_free_ports();
         cfg.set_wasm_path(&crate::wasm_module());
@@ -163,11 +207,7 @@ impl EnvoyConfig {
     }
 
     fn cluster(&mut self, name: &str) -> &mut Value {
-        let resources = get(&mut self.root, "static_resources");
-        seq(get(resources, "clusters"))
-            .iter_mut()
-            .find(|c| c.get("name").and_then(Value::as_str) == Some(name))
-            .unwrap_or_else(|| panic!("Envoy config has no cluster `{name}`"))
+        cluster_in(&mut self.root, name)
     }
 
     /// The Wasm filter's `config` (envoy.extensions.wasm.v3.PluginConfig) on the shadow
@@ -181,12 +221,7 @@ impl EnvoyConfig {
         );
         let filter = seq(get(options, "http_filters"))
             .iter_mut()
-            .find(|f| {
-                f.get("typed_config")
-                    .and_then(|t| t.get("@type"))
-                    .and_then(Value::as_str)
-                    == Some("type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm")
-            })
+            .find(|f| is_wasm_filter(f))
             .expect("shadow cluster has a Wasm upstream filter");
         get(get(filter, "typed_config"), "config")
     }
@@ -246,7 +281,38 @@ impl EnvoyConfig {
         self
     }
 
+    /// Baseline without mirroring: the route's `request_mirror_policies` are removed.
+    pub fn without_mirroring(mut self) -> Self {
+        self.mirroring = false;
+        self
+    }
+
+    /// Baseline that mirrors without the filter: the Wasm filter is removed from the shadow
+    /// cluster's upstream filter chain (only the codec remains).
+    pub fn without_filter(mut self) -> Self {
+        self.filter = false;
+        self
+    }
+
     pub fn to_yaml(&self) -> String {
-        serde_yaml_ng::to_string(&self.root).expect("serialise Envoy config")
+        let mut root = self.root.clone();
+        if !self.filter {
+            let shadow = self.shadow_cluster();
+            let options = get(
+                get(
+                    cluster_in(&mut root, &shadow),
+                    "typed_extension_protocol_options",
+                ),
+                "envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+            );
+            seq(get(options, "http_filters")).retain(|f| !is_wasm_filter(f));
+        }
+        if !self.mirroring {
+            route_of(&mut root)
+                .as_mapping_mut()
+                .expect("route is a mapping")
+                .remove(key("request_mirror_policies"));
+        }
+        serde_yaml_ng::to_string(&root).expect("serialise Envoy config")
     }
 }
