@@ -105,6 +105,8 @@ impl EnvoyConfig {
             concurrency: 1,
             env: Vec::new(),
             process_env: Vec::new(),
+            mirroring: true,
+            filter: true,
         }
     }
 
