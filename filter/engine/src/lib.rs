@@ -13,6 +13,7 @@ pub mod error;
 pub mod flow;
 pub mod headers;
 pub mod http1;
+mod keccak;
 pub mod parts;
 pub mod policy;
 pub mod redact;

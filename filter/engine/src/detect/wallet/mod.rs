@@ -8,8 +8,6 @@
 //!   all-lower or all-upper address carries no checksum and is accepted as is: that is how
 //!   most APIs and block explorers print them.
 
-mod keccak;
-
 use sha2::{Digest, Sha256};
 
 use super::bytes::{at, before, is_hex, is_word, run_len};
@@ -164,7 +162,7 @@ fn eip55_ok(hex: &[u8]) -> bool {
     for (slot, &c) in lower.iter_mut().zip(hex) {
         *slot = c.to_ascii_lowercase();
     }
-    let hash = keccak::keccak256(&lower);
+    let hash = crate::keccak::keccak256(&lower);
     hex.iter().enumerate().all(|(i, &c)| {
         let byte = hash.get(i / 2).copied().unwrap_or(0);
         let nibble = if i % 2 == 0 { byte >> 4 } else { byte & 0x0f };

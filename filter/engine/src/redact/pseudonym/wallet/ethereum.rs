@@ -4,7 +4,7 @@
 //! 16 random bytes and a 4-byte keyed tag: a real address passes for one of ours with
 //! probability 2^-32.
 
-use super::keccak::keccak256;
+use crate::keccak::keccak256;
 use crate::redact::pseudonym::Keyed;
 
 /// The 20 address bytes and the case style of the input.

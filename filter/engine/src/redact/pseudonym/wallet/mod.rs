@@ -13,7 +13,6 @@
 mod base58;
 mod bech32;
 pub(super) mod ethereum;
-mod keccak;
 
 use super::Keyed;
 use bech32::Variant;

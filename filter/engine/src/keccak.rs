@@ -1,6 +1,7 @@
 //! Keccak-256 (the original Keccak padding that Ethereum uses, not NIST SHA3-256), needed
-//! only for EIP-55 address checksums. Small and slow-ish by design: it runs once per
-//! mixed-case Ethereum address candidate.
+//! only for EIP-55 address checksums: to validate a mixed-case address the detector found,
+//! and to give an Ethereum pseudonym a valid one. Small and slow-ish by design: it runs once
+//! per address.
 
 const RATE: usize = 136;
 
