@@ -14,6 +14,7 @@ pub mod flow;
 pub mod headers;
 pub mod http1;
 mod keccak;
+mod luhn;
 pub mod parts;
 pub mod policy;
 pub mod redact;

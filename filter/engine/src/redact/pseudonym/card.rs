@@ -40,7 +40,7 @@ pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
         out.push(stream.digit());
     }
     out.extend(digits::tag(keyed, "credit_card", &out, tag));
-    out.push(digits::luhn_check_digit(&out));
+    out.push(crate::luhn::check_digit(&out));
     Some(layout.render(&out))
 }
 
@@ -54,7 +54,7 @@ pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
         d.get(body_len..d.len().saturating_sub(1)),
     ) {
         (Some(body), Some(found)) => {
-            digits::luhn_valid(d) && digits::tag(keyed, "credit_card", body, tag) == found
+            crate::luhn::is_valid(d) && digits::tag(keyed, "credit_card", body, tag) == found
         }
         _ => false,
     };
@@ -91,7 +91,7 @@ mod tests {
         ] {
             let out = pseudonymize(&k, input).unwrap();
             assert_eq!(classes(&out), classes(input), "{input} -> {out}");
-            assert!(digits::luhn_valid(&digits_of(&out)), "{input} -> {out}");
+            assert!(crate::luhn::is_valid(&digits_of(&out)), "{input} -> {out}");
             assert!(
                 out.replace([' ', '-'], "").starts_with(kept),
                 "{input} -> {out}"
@@ -132,7 +132,7 @@ mod tests {
             prop::sample::select(vec!["", " ", "-"]),
         )
             .prop_map(|(mut body, sep)| {
-                body.push(digits::luhn_check_digit(&body));
+                body.push(crate::luhn::check_digit(&body));
                 let text: String = body.iter().map(|&d| digits::digit_char(d)).collect();
                 text.as_bytes()
                     .chunks(4)
@@ -149,7 +149,7 @@ mod tests {
             let out = pseudonymize(&k, &card).unwrap();
             prop_assert_eq!(classes(&out), classes(&card));
             let (a, b) = (digits_of(&card), digits_of(&out));
-            prop_assert!(digits::luhn_valid(&b));
+            prop_assert!(crate::luhn::is_valid(&b));
             prop_assert_eq!(&a[..4], &b[..4]);
             prop_assert_eq!(recognises(&k, &out), Some(true));
         }

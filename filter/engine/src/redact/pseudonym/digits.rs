@@ -95,36 +95,6 @@ pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], count: usize) -> Vec
     (0..count).map(|_| stream.digit()).collect()
 }
 
-/// The digit that makes `body` followed by it pass the Luhn (mod 10) check.
-pub(super) fn luhn_check_digit(body: &[u8]) -> u8 {
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &d)| {
-            let d = u32::from(d % 10);
-            if i % 2 == 0 {
-                let doubled = d * 2;
-                if doubled > 9 {
-                    doubled - 9
-                } else {
-                    doubled
-                }
-            } else {
-                d
-            }
-        })
-        .sum();
-    u8::try_from((10 - sum % 10) % 10).unwrap_or(0)
-}
-
-pub(super) fn luhn_valid(digits: &[u8]) -> bool {
-    match digits.split_last() {
-        Some((&last, body)) => luhn_check_digit(body) == last,
-        None => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,12 +122,12 @@ mod tests {
             "3530111333300000",
             "79927398713",
         ] {
-            assert!(luhn_valid(&digits(valid)), "{valid}");
+            assert!(crate::luhn::is_valid(&digits(valid)), "{valid}");
         }
         for invalid in ["4111 1111 1111 1112", "79927398710", ""] {
-            assert!(!luhn_valid(&digits(invalid)), "{invalid}");
+            assert!(!crate::luhn::is_valid(&digits(invalid)), "{invalid}");
         }
-        assert_eq!(luhn_check_digit(&digits("7992739871")), 3);
+        assert_eq!(crate::luhn::check_digit(&digits("7992739871")), 3);
     }
 
     #[test]

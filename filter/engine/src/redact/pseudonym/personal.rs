@@ -10,7 +10,7 @@
 //! that every format's pseudonyms sniff as that same format again.
 
 use super::generic::{self, Kept};
-use super::{card, date, digits, email, iban, phone, ssn, Format, Keyed};
+use super::{card, date, email, iban, phone, ssn, Format, Keyed};
 
 fn sniff(value: &str) -> Option<Format> {
     if email::parse(value).is_some() {
@@ -20,7 +20,7 @@ fn sniff(value: &str) -> Option<Format> {
     } else if value.starts_with('+') && phone::parse(value).is_some() {
         Some(Format::Phone)
     } else if card::parse(value)
-        .is_some_and(|c| c.digits().len() >= 13 && digits::luhn_valid(c.digits()))
+        .is_some_and(|c| c.digits().len() >= 13 && crate::luhn::is_valid(c.digits()))
     {
         Some(Format::Card)
     } else if ssn::is_dashed(value) {
