@@ -34,7 +34,7 @@ pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let input = layout.digits();
     let n = input.len();
     let (prefix, tag) = plan(n);
-    let mut stream = keyed.stream("pseudonym/credit_card", &digits::ascii(input));
+    let mut stream = keyed.seed("credit_card").digits(input).stream();
     let mut out: Vec<u8> = input.iter().take(prefix).copied().collect();
     while out.len() < n.saturating_sub(tag + 1) {
         out.push(stream.digit());

@@ -204,7 +204,7 @@ fn image(keyed: &Keyed, date: &Date<'_>) -> String {
         Order::YearLast(_) => b'l',
         Order::Compact => b'c',
     });
-    let mut stream = keyed.stream("pseudonym/date", &seed);
+    let mut stream = keyed.stream("date", &seed);
     let year = format!("{decade}{}", stream.within(0..=9));
     let month = stream.within(1..=12);
     let fields = match date.order {

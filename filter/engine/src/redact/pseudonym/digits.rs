@@ -69,11 +69,6 @@ pub(super) fn digit_char(d: u8) -> char {
     char::from(b'0' + d % 10)
 }
 
-/// Digits as ASCII text, the canonical input to seeds and tags.
-pub(super) fn ascii(digits: &[u8]) -> Vec<u8> {
-    digits.iter().map(|d| b'0' + d % 10).collect()
-}
-
 /// How many of `free` keyed digits are a tag: all but two (which keep 100 pseudonyms per kept
 /// prefix), at most six (a real value passes for a pseudonym with probability 10^-6), and at
 /// least half for very short numbers.
@@ -89,9 +84,7 @@ pub(super) fn tag_len(free: usize) -> usize {
 /// `count` tag digits: a keyed function of `body`, so a value carrying them is (with
 /// probability `1 - 10^-count` for a value that is not) this key's pseudonym.
 pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], count: usize) -> Vec<u8> {
-    let mut domain = String::from("tag/");
-    domain.push_str(format);
-    let mut stream = keyed.stream(&domain, &ascii(body));
+    let mut stream = keyed.tag(format).digits(body).stream();
     (0..count).map(|_| stream.digit()).collect()
 }
 

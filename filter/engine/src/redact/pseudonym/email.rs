@@ -49,7 +49,7 @@ fn tag(keyed: &Keyed, local: &str, label: &str) -> String {
     let mut data = local.as_bytes().to_vec();
     data.push(0);
     data.extend(label.as_bytes());
-    let mut stream = keyed.stream("tag/email", &data);
+    let mut stream = keyed.tag_stream("email", &data);
     (0..4)
         .map(|_| char::from(stream.pick(ALNUM, b'0')))
         .collect()
@@ -57,15 +57,12 @@ fn tag(keyed: &Keyed, local: &str, label: &str) -> String {
 
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let address = parse(value)?;
-    let mut stream = keyed.stream("pseudonym/email", value.to_lowercase().as_bytes());
+    let mut stream = keyed.seed("email").lower(value).stream();
     let local: String = Shape::of(address.local, &Kept::none())
         .fill(&mut stream)
         .into_iter()
         .collect();
-    let mut domain_stream = keyed.stream(
-        "pseudonym/email-domain",
-        address.domain.to_lowercase().as_bytes(),
-    );
+    let mut domain_stream = keyed.stream("email-domain", address.domain.to_lowercase().as_bytes());
     let mut label = String::with_capacity(10);
     label.push(char::from(
         domain_stream.pick(b"abcdefghijklmnopqrstuvwxyz", b'a'),

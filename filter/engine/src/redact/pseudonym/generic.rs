@@ -192,7 +192,7 @@ impl Shape {
             .enumerate()
             .map(|(i, c)| if slots.contains(&i) { '\0' } else { *c })
             .collect();
-        let mut stream = keyed.stream("tag/generic", data.as_bytes());
+        let mut stream = keyed.tag_stream("generic", data.as_bytes());
         slots
             .iter()
             .map(|&i| {
@@ -207,7 +207,7 @@ impl Shape {
 /// Pseudonymizes `value`, leaving the bytes in `kept` alone.
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str, kept: &Kept) -> String {
     let shape = Shape::of(value, kept);
-    let mut stream = keyed.stream("pseudonym/generic", value.to_lowercase().as_bytes());
+    let mut stream = keyed.seed("generic").lower(value).stream();
     let mut out = shape.fill(&mut stream);
     let slots = shape.tag_slots();
     let tag = shape.tag(keyed, &out, &slots);

@@ -2,9 +2,10 @@
 //!
 //! # Keyed and deterministic
 //! A pseudonym is a function of the key and the value only. Its randomness is a `Stream`
-//! seeded with `HMAC-SHA-256(key, "pseudonym/<format>" ‖ 0 ‖ value)`: every worker with the same
-//! key gives the same answer, before and after a restart, and another key gives an unrelated
-//! one. Seeds are per *format*, not per detector, and taken over the value's canonical form
+//! seeded with SipHash-2-4 under a subkey of the key over `"<format>" ‖ 0 ‖ value`, and the tag
+//! that recognises it is a SipHash under a second subkey (see [`stream`] for why that is
+//! sound): every worker with the same key gives the same answer, before and after a restart,
+//! and another key gives an unrelated one. Seeds are per *format*, not per detector, and taken over the value's canonical form
 //! (the digits of a card, the lower-cased address), so one person's data becomes the same
 //! pseudonym wherever it appears in a request: in the query, found by a detector, or in a JSON
 //! field named `email`.
@@ -69,18 +70,24 @@ use sha2::Sha256;
 use crate::entity::Entity;
 use generic::Kept;
 use secret::Token;
-pub(crate) use stream::Stream;
+use stream::SipKey;
+pub(crate) use stream::{Seed, Stream};
 
 type HmacSha256 = Hmac<Sha256>;
 
 /// The pseudonym key. Never logged, never printed: `Debug` shows only whether it was
 /// configured.
 ///
-/// Holds the HMAC state already keyed (inner and outer pads absorbed), so that each of the
-/// few MACs behind a pseudonym costs two compressions fewer.
+/// Holds the HMAC state already keyed (for the `hash` operator) and the two SipHash keys
+/// derived from it once, here, so that no pseudonym pays for a SHA-256 compression (see
+/// [`stream`] for why SipHash is sound for them).
 #[derive(Clone)]
 pub struct Keyed {
     hmac: Option<HmacSha256>,
+    /// Keys the seed of each pseudonym's randomness.
+    seeds: SipKey,
+    /// Keys the tags by which a pseudonym is recognised.
+    tags: SipKey,
     configured: bool,
 }
 
@@ -97,19 +104,26 @@ impl Keyed {
     /// that every configured key gives a full-size HMAC key.
     pub fn from_secret(secret: &[u8]) -> Self {
         use sha2::Digest;
-        let digest = Sha256::digest(secret);
-        Self {
-            hmac: HmacSha256::new_from_slice(&digest).ok(),
-            configured: true,
-        }
+        Self::new(&Sha256::digest(secret), true)
     }
 
     /// A key drawn at random for this VM only.
     pub fn ephemeral(random: [u8; 32]) -> Self {
-        Self {
-            hmac: HmacSha256::new_from_slice(&random).ok(),
-            configured: false,
-        }
+        Self::new(&random, false)
+    }
+
+    fn new(key: &[u8], configured: bool) -> Self {
+        let mut keyed = Self {
+            hmac: HmacSha256::new_from_slice(key).ok(),
+            seeds: SipKey::from_bytes(&[0; 32]),
+            tags: SipKey::from_bytes(&[0; 32]),
+            configured,
+        };
+        // Independent subkeys: HMAC under distinct labels is a PRF, so knowing one (it never
+        // leaves this struct anyway) tells nothing about the other or about the key.
+        keyed.seeds = SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym seeds"));
+        keyed.tags = SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym tags"));
+        keyed
     }
 
     pub fn is_configured(&self) -> bool {
@@ -118,7 +132,7 @@ impl Keyed {
 
     /// HMAC-SHA-256 of `value` under a domain label, so that the same input under two
     /// purposes gives unrelated outputs.
-    pub fn mac(&self, domain: &str, value: &[u8]) -> [u8; 32] {
+    fn mac(&self, domain: &str, value: &[u8]) -> [u8; 32] {
         // HMAC accepts keys of any length: `None` cannot happen, and an all-zero MAC would
         // only make pseudonyms unkeyed, never expose anything.
         let Some(mut mac) = self.hmac.clone() else {
@@ -131,12 +145,18 @@ impl Keyed {
     }
 
     /// The `hash` operator: keyed HMAC-SHA-256, lower-case hex, in its own domain so that a
-    /// hash never equals any pseudonym's internal MAC.
+    /// hash never equals any derived key.
     pub fn hash_hex(&self, value: &str) -> String {
-        self.mac("hash", value.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(64);
+        for b in self.mac("hash", value.as_bytes()) {
+            for nibble in [b >> 4, b & 0x0f] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
+        }
+        out
     }
 
     /// The `pseudonymize` operator: a keyed, deterministic, format-preserving replacement
@@ -156,9 +176,25 @@ impl Keyed {
         Kind::of(entity).recognises(self, value)
     }
 
+    /// The seed of a pseudonym's randomness under `domain`; the format feeds it the value's
+    /// canonical form.
+    pub(crate) fn seed(&self, domain: &str) -> Seed {
+        Seed::new(self.seeds, domain)
+    }
+
+    /// The seed of a tag under `domain`, under its own key: a tag is never a pseudonym's draw.
+    pub(crate) fn tag(&self, domain: &str) -> Seed {
+        Seed::new(self.tags, domain)
+    }
+
     /// A keyed random stream for `input` under `domain`.
     pub(crate) fn stream(&self, domain: &str, input: &[u8]) -> Stream {
-        Stream::new(self.mac(domain, input))
+        self.seed(domain).bytes(input).stream()
+    }
+
+    /// A tag stream for `input` under `domain`.
+    pub(crate) fn tag_stream(&self, domain: &str, input: &[u8]) -> Stream {
+        self.tag(domain).bytes(input).stream()
     }
 }
 

@@ -91,7 +91,7 @@ fn plan(plus: bool, d: &[u8]) -> Plan {
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let layout = parse(value)?;
     let input = layout.digits();
-    let mut stream = keyed.stream("pseudonym/phone", &digits::ascii(input));
+    let mut stream = keyed.seed("phone").digits(input).stream();
     let out = match plan(value.starts_with('+'), input) {
         Plan::Nanp { kept } => {
             let mut out: Vec<u8> = input.iter().take(kept).copied().collect();

@@ -5,7 +5,7 @@
 //! pseudonyms, and a real SSN is taken for one of ours with probability 1/989,901: SSNs are
 //! too sensitive to trade a higher leak rate for a larger image.
 
-use super::digits::{self, DigitLayout};
+use super::digits::DigitLayout;
 use super::Keyed;
 
 const SEPARATORS: [char; 3] = ['-', ' ', '.'];
@@ -29,7 +29,7 @@ pub(super) fn is_dashed(value: &str) -> bool {
 
 /// Group and serial: the tag over the area's digits.
 fn tag(keyed: &Keyed, area: &[u8]) -> Vec<u8> {
-    let mut stream = keyed.stream("tag/us_ssn", &digits::ascii(area));
+    let mut stream = keyed.tag("us_ssn").digits(area).stream();
     let mut out = split_number(stream.within(1..=99), 2);
     out.extend(split_number(stream.within(1..=9999), 4));
     out
@@ -47,7 +47,7 @@ fn split_number(n: u32, width: usize) -> Vec<u8> {
 
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let layout = parse(value)?;
-    let mut stream = keyed.stream("pseudonym/us_ssn", &digits::ascii(layout.digits()));
+    let mut stream = keyed.seed("us_ssn").digits(layout.digits()).stream();
     // 001..=899 without 666.
     let mut area = stream.within(1..=898);
     if area >= 666 {
