@@ -163,10 +163,38 @@ impl Keyed {
     /// for `value`, chosen by what `entity` says the value is (`None`: a custom detector).
     /// A value this key produced is returned unchanged, so redaction is idempotent.
     pub fn pseudonymize(&self, entity: Option<Entity>, value: &str) -> String {
-        if self.is_pseudonym(entity, value) {
-            return value.to_owned();
+        let mut out = String::with_capacity(value.len());
+        self.pseudonymize_into(entity, value, &mut out);
+        out
+    }
+
+    /// [`Keyed::pseudonymize`], appending to `out`; returns whether the value changed
+    /// (`false`: it was already this key's pseudonym, and is appended as it is).
+    pub fn pseudonymize_into(&self, entity: Option<Entity>, value: &str, out: &mut String) -> bool {
+        let kind = Kind::of(entity);
+        if let Kind::Shaped(format) = kind {
+            let (lead, core, trail) = trimmed(value);
+            let mark = out.len();
+            out.push_str(lead);
+            match format.apply(self, core, out) {
+                Some(true) => {
+                    out.truncate(mark);
+                    out.push_str(value);
+                    return false;
+                }
+                Some(false) => {
+                    out.push_str(trail);
+                    return true;
+                }
+                None => out.truncate(mark),
+            }
         }
-        Kind::of(entity).pseudonymize(self, value)
+        if kind.recognises(self, value) {
+            out.push_str(value);
+            return false;
+        }
+        out.push_str(&kind.pseudonymize(self, value));
+        true
     }
 
     /// Whether `value` is one of this key's pseudonyms for `entity` (or a value that is safe
@@ -198,6 +226,42 @@ impl Keyed {
     }
 }
 
+/// A format whose values are parsed once, then either recognised as this key's pseudonym or
+/// replaced by one: the path every detected value takes, so it allocates nothing but the text
+/// it appends.
+trait Parsed<'a>: Sized {
+    /// `None` when `value` does not have the format's shape.
+    fn parse(value: &'a str) -> Option<Self>;
+
+    /// Whether the value is this key's pseudonym (or safe as it is).
+    fn ours(&self, keyed: &Keyed) -> bool;
+
+    /// Appends the pseudonym to `out`. Its own `ours` is true.
+    fn write(&self, keyed: &Keyed, out: &mut String);
+}
+
+/// `Some(true)`: `value` is ours and `out` is untouched; `Some(false)`: its pseudonym was
+/// appended to `out`; `None`: not this format's shape.
+fn apply<'a, P: Parsed<'a>>(keyed: &Keyed, value: &'a str, out: &mut String) -> Option<bool> {
+    let parsed = P::parse(value)?;
+    if parsed.ours(keyed) {
+        return Some(true);
+    }
+    parsed.write(keyed, out);
+    Some(false)
+}
+
+fn make<'a, P: Parsed<'a>>(keyed: &Keyed, value: &'a str) -> Option<String> {
+    let parsed = P::parse(value)?;
+    let mut out = String::with_capacity(value.len());
+    parsed.write(keyed, &mut out);
+    Some(out)
+}
+
+fn check<'a, P: Parsed<'a>>(keyed: &Keyed, value: &'a str) -> Option<bool> {
+    P::parse(value).map(|parsed| parsed.ours(keyed))
+}
+
 /// A structure a value can have, and that its pseudonym keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -220,9 +284,9 @@ impl Format {
     fn make(self, keyed: &Keyed, value: &str) -> Option<String> {
         match self {
             Format::Email => email::pseudonymize(keyed, value),
-            Format::Phone => phone::pseudonymize(keyed, value),
-            Format::Card => card::pseudonymize(keyed, value),
-            Format::Ssn => ssn::pseudonymize(keyed, value),
+            Format::Phone => make::<phone::Phone>(keyed, value),
+            Format::Card => make::<card::Card>(keyed, value),
+            Format::Ssn => make::<ssn::Ssn>(keyed, value),
             Format::Iban => iban::pseudonymize(keyed, value),
             Format::Ip => ip::pseudonymize(keyed, value),
             Format::Mac => mac::pseudonymize(keyed, value),
@@ -238,9 +302,9 @@ impl Format {
     fn check(self, keyed: &Keyed, value: &str) -> Option<bool> {
         match self {
             Format::Email => email::recognises(keyed, value),
-            Format::Phone => phone::recognises(keyed, value),
-            Format::Card => card::recognises(keyed, value),
-            Format::Ssn => ssn::recognises(keyed, value),
+            Format::Phone => check::<phone::Phone>(keyed, value),
+            Format::Card => check::<card::Card>(keyed, value),
+            Format::Ssn => check::<ssn::Ssn>(keyed, value),
             Format::Iban => iban::recognises(keyed, value),
             Format::Ip => ip::recognises(value),
             Format::Mac => mac::recognises(keyed, value),
@@ -248,6 +312,22 @@ impl Format {
             Format::Ethereum => wallet::ethereum::recognises(keyed, value),
             Format::Jwt => jwt::recognises(keyed, value),
             Format::Date => date::recognises(keyed, value),
+        }
+    }
+
+    /// [`apply`] for this format: parse once, recognise or replace.
+    fn apply(self, keyed: &Keyed, value: &str, out: &mut String) -> Option<bool> {
+        match self {
+            Format::Card => apply::<card::Card>(keyed, value, out),
+            Format::Phone => apply::<phone::Phone>(keyed, value, out),
+            Format::Ssn => apply::<ssn::Ssn>(keyed, value, out),
+            _ => {
+                if self.check(keyed, value)? {
+                    return Some(true);
+                }
+                out.push_str(&self.make(keyed, value)?);
+                Some(false)
+            }
         }
     }
 
