@@ -150,11 +150,20 @@ impl Shape {
     pub(super) fn fill(&self, stream: &mut super::Stream) -> Vec<char> {
         self.slots
             .iter()
-            .map(|&(c, class)| match class {
-                Class::Kept => c,
-                _ => class.draw(stream),
-            })
+            .map(|&slot| Self::map(slot, stream))
             .collect()
+    }
+
+    /// [`Shape::fill`], appending to `out`.
+    pub(super) fn fill_into(&self, stream: &mut super::Stream, out: &mut String) {
+        out.extend(self.slots.iter().map(|&slot| Self::map(slot, stream)));
+    }
+
+    fn map((c, class): (char, Class), stream: &mut super::Stream) -> char {
+        match class {
+            Class::Kept => c,
+            _ => class.draw(stream),
+        }
     }
 
     fn mapped(&self) -> impl Iterator<Item = usize> + '_ {

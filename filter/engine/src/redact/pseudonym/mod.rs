@@ -283,7 +283,7 @@ impl Format {
     /// is `Some(out)`, `check(out)` is `Some(true)`.
     fn make(self, keyed: &Keyed, value: &str) -> Option<String> {
         match self {
-            Format::Email => email::pseudonymize(keyed, value),
+            Format::Email => make::<email::Address>(keyed, value),
             Format::Phone => make::<phone::Phone>(keyed, value),
             Format::Card => make::<card::Card>(keyed, value),
             Format::Ssn => make::<ssn::Ssn>(keyed, value),
@@ -301,7 +301,7 @@ impl Format {
     /// format's shape (exactly when [`Format::make`] gives `None`).
     fn check(self, keyed: &Keyed, value: &str) -> Option<bool> {
         match self {
-            Format::Email => email::recognises(keyed, value),
+            Format::Email => check::<email::Address>(keyed, value),
             Format::Phone => check::<phone::Phone>(keyed, value),
             Format::Card => check::<card::Card>(keyed, value),
             Format::Ssn => check::<ssn::Ssn>(keyed, value),
@@ -318,6 +318,7 @@ impl Format {
     /// [`apply`] for this format: parse once, recognise or replace.
     fn apply(self, keyed: &Keyed, value: &str, out: &mut String) -> Option<bool> {
         match self {
+            Format::Email => apply::<email::Address>(keyed, value, out),
             Format::Card => apply::<card::Card>(keyed, value, out),
             Format::Phone => apply::<phone::Phone>(keyed, value, out),
             Format::Ssn => apply::<ssn::Ssn>(keyed, value, out),
