@@ -92,12 +92,17 @@ impl Seed {
 
     /// Decimal digits (values `0..=9`), fed as their ASCII characters.
     pub(crate) fn digits(&mut self, digits: &[u8]) -> &mut Self {
-        for chunk in digits.chunks(32) {
-            let mut ascii = [0u8; 32];
-            for (a, d) in ascii.iter_mut().zip(chunk) {
-                *a = b'0' + d % 10;
+        self.mapped(digits, |d| b'0' + d % 10)
+    }
+
+    /// `bytes` through `map`, fed in stack-sized chunks so that nothing is allocated.
+    fn mapped(&mut self, bytes: &[u8], map: impl Fn(u8) -> u8) -> &mut Self {
+        for chunk in bytes.chunks(32) {
+            let mut buf = [0u8; 32];
+            for (b, &c) in buf.iter_mut().zip(chunk) {
+                *b = map(c);
             }
-            self.bytes(ascii.get(..chunk.len()).unwrap_or(&[]));
+            self.bytes(buf.get(..chunk.len()).unwrap_or(&[]));
         }
         self
     }
@@ -114,14 +119,7 @@ impl Seed {
 
     /// `bytes` with ASCII letters lower-cased.
     pub(crate) fn lower_ascii(&mut self, bytes: &[u8]) -> &mut Self {
-        for chunk in bytes.chunks(32) {
-            let mut lower = [0u8; 32];
-            for (l, c) in lower.iter_mut().zip(chunk) {
-                *l = c.to_ascii_lowercase();
-            }
-            self.bytes(lower.get(..chunk.len()).unwrap_or(&[]));
-        }
-        self
+        self.mapped(bytes, |c| c.to_ascii_lowercase())
     }
 
     pub(crate) fn stream(&self) -> Stream {
