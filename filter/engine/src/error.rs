@@ -28,11 +28,10 @@ impl ConfigError {
         &self.reason
     }
 
-    /// Builds an error from serde's, with the path serde_path_to_error found. serde's messages
+    /// Builds an error from serde's, with the path of the field it is about. serde's messages
     /// quote the offending value (`invalid type: string "hunter2", expected ...`), so quoted
     /// text is cut out before the message is kept.
     pub(crate) fn from_serde(path: String, err: &serde_json::Error) -> Self {
-        let path = if path == "." { String::new() } else { path };
         let text = err.to_string();
         // serde_json appends " at line L column C"; the position is safe and useful.
         let reason = scrub_values(&text);
