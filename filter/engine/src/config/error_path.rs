@@ -43,9 +43,7 @@ pub(super) fn field_at(text: &[u8], err: &serde_json::Error) -> String {
         }
     };
     let stop = match kind {
-        Kind::Syntax {
-            offending: Some(_), ..
-        } => end.saturating_sub(1),
+        Kind::Syntax { offending: Some(_) } => end.saturating_sub(1),
         _ => end,
     };
     let stack = walk(text.get(..stop).unwrap_or(text), kind);
@@ -54,13 +52,10 @@ pub(super) fn field_at(text: &[u8], err: &serde_json::Error) -> String {
 
 #[derive(Debug, Clone, Copy)]
 enum Kind {
-    Data {
-        key_is_value: bool,
-    },
+    /// `key_is_value`: the key just read is the wrong value (an unknown enum variant).
+    Data { key_is_value: bool },
     /// `offending` is the byte serde_json stopped at; `None` at the end of the text.
-    Syntax {
-        offending: Option<u8>,
-    },
+    Syntax { offending: Option<u8> },
 }
 
 /// The byte offset serde_json's line (from 1) and column (bytes into the line) stand for.

@@ -297,6 +297,9 @@ proptest! {
             mutate_text(&mut text, at, op, byte);
         }
         let text_shown = String::from_utf8_lossy(&text);
+        if let Err(err) = PluginConfig::from_json(&text) {
+            prop_assert!(!err.to_string().contains("s3cr3t"), "{err}: {text_shown}");
+        }
         match (ours(&text), reference(&text)) {
             (None, None) => {}
             (Some((path, message)), Some((reference_path, reference_message))) => {
