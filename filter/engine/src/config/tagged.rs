@@ -14,7 +14,9 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
+};
 
 use super::{AuthorityRule, EnvValue, Operator, ValueSource};
 
@@ -181,6 +183,24 @@ impl<'de> Visitor<'de> for ValueSourceVisitor {
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string or an object with `fromEnv`")
+    }
+
+    // A value source is often a credential: a wrong scalar is named by its kind only, where
+    // serde would quote it (`integer `12345``).
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<ValueSource, E> {
+        Err(E::invalid_type(Unexpected::Other("boolean"), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<ValueSource, E> {
+        Err(E::invalid_type(Unexpected::Other("integer"), &self))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<ValueSource, E> {
+        Err(E::invalid_type(Unexpected::Other("integer"), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<ValueSource, E> {
+        Err(E::invalid_type(Unexpected::Other("floating point"), &self))
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<ValueSource, E> {

@@ -122,6 +122,10 @@ fn typical_mistakes_name_their_field() {
             "tag.baggage",
         ),
         (r#"{"headers":5}"#, "headers"),
+        (
+            r#"{"redaction":{"key":12345678901234567890}}"#,
+            "redaction.key",
+        ),
         (r#"{"tag":{"bogus"}}"#, "tag.bogus"),
         (r#"{"tag":{"source":"e\u"},"version":1}"#, "tag.source"),
         (
@@ -134,6 +138,7 @@ fn typical_mistakes_name_their_field() {
         assert_eq!(path, *want, "{text}");
         let err = PluginConfig::from_json(text.as_bytes()).expect_err(text);
         assert_eq!(err.field(), *want, "{text}");
+        assert!(!err.to_string().contains("12345678901234567890"), "{err}");
         let (reference, _) = reference(text.as_bytes()).unwrap_or_else(|| panic!("{text}"));
         assert!(same_path(&path, &reference), "{text}: {reference}");
     }
