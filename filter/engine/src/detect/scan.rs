@@ -5,7 +5,9 @@
 //! numeric scanner is tried and the longest match is kept; then the walk jumps past the
 //! word (or the match), so a run of digits is examined once, not once per digit.
 
-use super::bytes::{at, before, is_digit, is_hex, is_word, numeric_start, run_back, run_len};
+use super::bytes::{
+    at, before, before2, is_digit, is_hex, is_word, numeric_start, run_back, run_len,
+};
 use super::candidate::{Candidate, EntitySet};
 use super::window;
 use super::{card, email, iban, ip, mac, phone, ssn, wallet};
@@ -133,9 +135,16 @@ fn found(
 /// starts here, an IBAN when it is the check digits after a country code. Each scanner runs
 /// only when the digit run has a shape it could start (`425-`, `4111 `, `10.`, 12+ digits).
 fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
-    let word_end = i + run_len(b, i, is_word);
+    let digits = run_len(b, i, is_digit);
+    let word_end = i + digits + run_len(b, i + digits, is_word);
     if !numeric_start(b, i) {
-        if on.contains(Entity::Iban) && i >= 2 && iban::may_start(b, i - 2) {
+        // Check digits follow two capitals; the test of the byte before spares the call
+        // after the `-`, `.` and `:` inside dates, times and UUIDs.
+        if on.contains(Entity::Iban)
+            && before(b, i).is_ascii_uppercase()
+            && i >= 2
+            && iban::may_start(b, i - 2)
+        {
             if let Some(end) = iban::scan(b, i - 2) {
                 out.push(Candidate::builtin(i - 2, end, Entity::Iban));
                 return Some(end.max(word_end));
@@ -144,7 +153,6 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
         return Some(word_end);
     }
     let first = at(b, i);
-    let digits = run_len(b, i, is_digit);
     let after = at(b, i + digits);
     let separated = matches!(after, b' ' | b'-' | b'.');
     let mut best: Option<(usize, Entity)> = None;
@@ -156,8 +164,9 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
         }
     };
     // A grouped card continues with a group of at least three digits (`4111 111…`).
-    let card_group = (5..8).all(|k| is_digit(at(b, i + k)));
-    if on.contains(Entity::CreditCard) && (digits >= 12 || (digits == 4 && separated && card_group))
+    let card_group = || (5..8).all(|k| is_digit(at(b, i + k)));
+    if on.contains(Entity::CreditCard)
+        && (digits >= 12 || (digits == 4 && separated && card_group()))
     {
         consider(Entity::CreditCard, card::scan(b, i));
     }
@@ -215,6 +224,12 @@ fn colon(b: &[u8], c: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
         return None;
     }
     let s = c - hex;
+    // Both readings want a start that is not glued to a word or to a colon-joined group
+    // before it (the `22` of `08:22:16`); testing that once spares both scanners.
+    let p = before(b, s);
+    if is_word(p) || (p == b':' && is_hex(before2(b, s))) {
+        return None;
+    }
     if hex == 2 && on.contains(Entity::MacAddress) {
         if let Some(end) = mac::scan(b, s) {
             out.push(Candidate::builtin(s, end, Entity::MacAddress));
@@ -238,11 +253,16 @@ fn mac_separator(
     on: EntitySet,
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
-    if !on.contains(Entity::MacAddress) || run_back(b, c, group + 1, is_hex) != group {
+    if !on.contains(Entity::MacAddress) {
         return None;
     }
-    let s = c - group;
-    if is_word(before(b, s)) || !is_hex(at(b, c + 1)) {
+    // Exactly `group` hex digits, not glued to a word (which a longer hex run would be):
+    // the byte before the group rules out most UUID and date dashes at once.
+    let s = c.checked_sub(group)?;
+    if is_word(before(b, s))
+        || !b.get(s..c).is_some_and(|g| g.iter().all(|&h| is_hex(h)))
+        || !is_hex(at(b, c + 1))
+    {
         return None;
     }
     let end = mac::scan(b, s)?;
