@@ -66,7 +66,7 @@ pub(super) fn is_hex(c: u8) -> bool {
 
 /// How many bytes from `i` on satisfy `pred`. A plain indexed loop: runs are short (a
 /// number, a word), and the iterator adapters' setup cost more than the bytes themselves.
-#[inline]
+#[inline(always)]
 pub(super) fn run_len(b: &[u8], i: usize, pred: impl Fn(u8) -> bool) -> usize {
     let mut j = i;
     while b.get(j).is_some_and(|&c| pred(c)) {

@@ -1,9 +1,9 @@
 //! Sixty-four bytes of text at a time, as one bit per byte: where the structural walk stops.
 //!
-//! The byte test is written as plain comparisons over a fixed-size array, a shape the
-//! compiler turns into SIMD (SSE2 natively, `simd128` in Wasm): a byte per lane, a few
-//! compares per sixteen bytes. The lane flags are then packed into bits eight at a time
-//! with one multiplication. The walk then finds its next stop with `trailing_zeros`, and a
+//! Natively the byte test is written as plain comparisons over a fixed-size array, a shape
+//! the compiler turns into SIMD compares; the Wasm module, optimised for size, gets no such
+//! rewrite and tests eight bytes per step as the lanes of a `u64` instead. Either way the
+//! lane flags are then packed into bits eight at a time with one multiplication. The walk then finds its next stop with `trailing_zeros`, and a
 //! stop costs the same wherever it lies in the window.
 
 /// Bytes per window: one bit of a `u64` each.
@@ -38,6 +38,8 @@ pub(super) fn stops(b: &[u8], base: usize) -> u64 {
     }
 }
 
+/// Native builds (optimised for speed) turn this loop into SIMD compares.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn pack(block: &[u8; LEN]) -> u64 {
     let mut flags = [0u8; LEN];
@@ -54,12 +56,62 @@ fn pack(block: &[u8; LEN]) -> u64 {
     bits
 }
 
+/// The module is optimised for size, which leaves loops as written: eight bytes per step
+/// as the lanes of a `u64` instead ([`swar`]).
+/// Written without iterator adapters, which that optimisation level leaves as calls.
+#[cfg(target_family = "wasm")]
+#[inline(always)]
+fn pack(block: &[u8; LEN]) -> u64 {
+    let (lanes, _) = block.as_chunks::<8>();
+    let mut bits = 0u64;
+    let mut k = 0;
+    while let Some(&lane) = lanes.get(k) {
+        bits |= gather(swar::stops(u64::from_le_bytes(lane)) >> 7) << (8 * k);
+        k += 1;
+    }
+    bits
+}
+
 /// The low bit of each of the eight byte lanes of `lanes` (every other bit clear) as eight
 /// bits, lane 0 lowest. The multiplier shifts lane `k` to bit `56 + k`; no two partial
 /// products meet in one bit, so no carry disturbs the top byte.
 #[inline(always)]
 fn gather(lanes: u64) -> u64 {
     lanes.wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Byte-class tests on the eight byte lanes of a `u64` (SWAR). Each leaves the top bit of a
+/// lane set where the byte is in the class and every other bit clear. No carry crosses a
+/// lane: every sum adds to a lane value of at most `0x7F` a constant of at most `0x80`.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+mod swar {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+    /// The top bit of every lane that differs from `c`.
+    #[inline(always)]
+    fn differs(x: u64, c: u8) -> u64 {
+        let t = x ^ (ONES * u64::from(c));
+        ((t & LOW7).wrapping_add(LOW7) | t) & HIGH
+    }
+
+    /// The top bit of every lane in `lo..=hi` (both below `0x80`).
+    #[inline(always)]
+    fn within(x: u64, lo: u8, hi: u8) -> u64 {
+        let low = x & LOW7;
+        let at_least_lo = low + ONES * u64::from(0x80 - lo);
+        let above_hi = low + ONES * u64::from(0x7F - hi);
+        at_least_lo & !above_hi & !x & HIGH
+    }
+
+    /// [`super::is_stop`] on every lane.
+    #[inline(always)]
+    pub(super) fn stops(x: u64) -> u64 {
+        let range = within(x, b'-', b':') & differs(x, b'/');
+        let singles = !(differs(x, b'(') & differs(x, b'+') & differs(x, b'@')) & HIGH;
+        range | singles
+    }
 }
 
 #[cfg(test)]
@@ -101,6 +153,22 @@ mod tests {
         assert_eq!(stops(b, 12), 1);
         assert_eq!(stops(b, 13), 0);
         assert_eq!(stops(b, usize::MAX), 0);
+    }
+
+    #[test]
+    fn lanes_agree_with_the_byte_test() {
+        for c in 0..=255u8 {
+            for lane in 0..8 {
+                for fill in [0u8, b' ', b'9', 0xFF, b'/', c.wrapping_add(1)] {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = c;
+                    let want = (0..8)
+                        .filter(|&k| is_stop(bytes[k]))
+                        .fold(0u64, |m, k| m | 0x80 << (8 * k));
+                    assert_eq!(swar::stops(u64::from_le_bytes(bytes)), want);
+                }
+            }
+        }
     }
 
     proptest! {
