@@ -334,6 +334,61 @@ mod tests {
         }
     }
 
+    /// `mac_separator` as first written: the hex run measured backwards, then the scanner.
+    fn mac_separator_reference(b: &[u8], c: usize, group: usize) -> Option<usize> {
+        if run_back(b, c, group + 1, is_hex) != group {
+            return None;
+        }
+        let s = c - group;
+        if is_word(before(b, s)) || !is_hex(at(b, c + 1)) {
+            return None;
+        }
+        mac::scan(b, s)
+    }
+
+    /// `colon` as first written, without the shared test of the byte before the start.
+    fn colon_reference(b: &[u8], c: usize) -> Option<usize> {
+        let hex = run_back(b, c, 5, is_hex);
+        if hex > 4 {
+            return None;
+        }
+        let s = c - hex;
+        if hex == 2 {
+            if let Some(end) = mac::scan(b, s) {
+                return Some(end);
+            }
+        }
+        if ip::v6_may_start(b, s) {
+            return ip::scan_v6(b, s);
+        }
+        None
+    }
+
+    proptest! {
+        #[test]
+        fn early_rejection_agrees_with_the_scanners(
+            text in "([0-9a-fA-FxT_ ]|[:.-]|0[0-9]:|[0-9a-f]{2}[:-]|[0-9a-f]{4}\\.){0,30}",
+        ) {
+            let b = text.as_bytes();
+            let on = EntitySet::of(&ENTITIES);
+            for c in 0..b.len() {
+                let mut out = Vec::new();
+                match b[c] {
+                    b':' => prop_assert_eq!(colon(b, c, on, &mut out), colon_reference(b, c)),
+                    b'-' => prop_assert_eq!(
+                        mac_separator(b, c, 2, on, &mut out),
+                        mac_separator_reference(b, c, 2)
+                    ),
+                    b'.' => prop_assert_eq!(
+                        mac_separator(b, c, 4, on, &mut out),
+                        mac_separator_reference(b, c, 4)
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+
     #[test]
     fn neighbours_decide_whether_a_trigger_byte_is_looked_at() {
         // A trigger byte is looked at when `stop_at` resumes anywhere but right after it.
