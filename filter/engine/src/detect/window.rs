@@ -3,8 +3,9 @@
 //! Natively the byte test is written as plain comparisons over a fixed-size array, a shape
 //! the compiler turns into SIMD compares; the Wasm module, optimised for size, gets no such
 //! rewrite and tests eight bytes per step as the lanes of a `u64` instead. Either way the
-//! lane flags are then packed into bits eight at a time with one multiplication. The walk then finds its next stop with `trailing_zeros`, and a
-//! stop costs the same wherever it lies in the window.
+//! lane flags are then packed into bits eight at a time with one multiplication. The walk
+//! then finds its next stop with `trailing_zeros`, and a stop costs the same wherever it
+//! lies in the window.
 
 /// Bytes per window: one bit of a `u64` each.
 pub(super) const LEN: usize = 64;
@@ -38,10 +39,19 @@ pub(super) fn stops(b: &[u8], base: usize) -> u64 {
     }
 }
 
-/// Native builds (optimised for speed) turn this loop into SIMD compares.
-#[cfg(not(target_family = "wasm"))]
+/// The stop bits of a block, by the method that suits the target (both are tested).
 #[inline(always)]
 fn pack(block: &[u8; LEN]) -> u64 {
+    if cfg!(target_family = "wasm") {
+        pack_lanes(block)
+    } else {
+        pack_bytes(block)
+    }
+}
+
+/// Native builds (optimised for speed) turn this loop into SIMD compares.
+#[inline(always)]
+fn pack_bytes(block: &[u8; LEN]) -> u64 {
     let mut flags = [0u8; LEN];
     for (flag, &c) in flags.iter_mut().zip(block) {
         *flag = u8::from(is_stop(c));
@@ -59,14 +69,13 @@ fn pack(block: &[u8; LEN]) -> u64 {
 /// The module is optimised for size, which leaves loops as written: eight bytes per step
 /// as the lanes of a `u64` instead ([`swar`]).
 /// Written without iterator adapters, which that optimisation level leaves as calls.
-#[cfg(target_family = "wasm")]
 #[inline(always)]
-fn pack(block: &[u8; LEN]) -> u64 {
-    let (lanes, _) = block.as_chunks::<8>();
+fn pack_lanes(block: &[u8; LEN]) -> u64 {
     let mut bits = 0u64;
     let mut k = 0;
-    while let Some(&lane) = lanes.get(k) {
-        bits |= gather(swar::stops(u64::from_le_bytes(lane)) >> 7) << (8 * k);
+    while let Some(&[c0, c1, c2, c3, c4, c5, c6, c7]) = block.get(8 * k..8 * k + 8) {
+        let lanes = u64::from_le_bytes([c0, c1, c2, c3, c4, c5, c6, c7]);
+        bits |= gather(swar::stops(lanes) >> 7) << (8 * k);
         k += 1;
     }
     bits
@@ -83,7 +92,6 @@ fn gather(lanes: u64) -> u64 {
 /// Byte-class tests on the eight byte lanes of a `u64` (SWAR). Each leaves the top bit of a
 /// lane set where the byte is in the class and every other bit clear. No carry crosses a
 /// lane: every sum adds to a lane value of at most `0x7F` a constant of at most `0x80`.
-#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
 mod swar {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -140,7 +148,9 @@ mod tests {
                 for fill in [0u8, b' ', b'9', 0xFF, b'/'] {
                     let mut b = [fill; LEN];
                     b[k] = c;
-                    assert_eq!(stops(&b, 0), reference(&b, 0), "{c} at {k} in {fill}");
+                    let want = reference(&b, 0);
+                    assert_eq!(pack_bytes(&b), want, "{c} at {k} in {fill}");
+                    assert_eq!(pack_lanes(&b), want, "{c} at {k} in {fill}");
                 }
             }
         }
