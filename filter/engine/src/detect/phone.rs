@@ -161,6 +161,9 @@ pub(super) fn scan_digits(b: &[u8], start: usize) -> Option<usize> {
         after == b'(' || (matches!(after, b' ' | b'-' | b'.') && (is_digit(next) || next == b'('));
     if !grouped {
         // One bare run of digits: only a NANP number, with or without its leading 1.
+        if !matches!(len, 10 | 11) {
+            return None;
+        }
         let end = start + len;
         let mut d = [0u8; 11];
         for (slot, &c) in d.iter_mut().zip(b.get(start..end)?) {
