@@ -288,7 +288,7 @@ impl Format {
             Format::Card => make::<card::Card>(keyed, value),
             Format::Ssn => make::<ssn::Ssn>(keyed, value),
             Format::Iban => iban::pseudonymize(keyed, value),
-            Format::Ip => ip::pseudonymize(keyed, value),
+            Format::Ip => make::<ip::Ip>(keyed, value),
             Format::Mac => mac::pseudonymize(keyed, value),
             Format::Bitcoin => wallet::pseudonymize_bitcoin(keyed, value),
             Format::Ethereum => wallet::ethereum::pseudonymize(keyed, value),
@@ -306,7 +306,7 @@ impl Format {
             Format::Card => check::<card::Card>(keyed, value),
             Format::Ssn => check::<ssn::Ssn>(keyed, value),
             Format::Iban => iban::recognises(keyed, value),
-            Format::Ip => ip::recognises(value),
+            Format::Ip => check::<ip::Ip>(keyed, value),
             Format::Mac => mac::recognises(keyed, value),
             Format::Bitcoin => wallet::recognises_bitcoin(keyed, value),
             Format::Ethereum => wallet::ethereum::recognises(keyed, value),
@@ -322,6 +322,7 @@ impl Format {
             Format::Card => apply::<card::Card>(keyed, value, out),
             Format::Phone => apply::<phone::Phone>(keyed, value, out),
             Format::Ssn => apply::<ssn::Ssn>(keyed, value, out),
+            Format::Ip => apply::<ip::Ip>(keyed, value, out),
             _ => {
                 if self.check(keyed, value)? {
                     return Some(true);
