@@ -287,9 +287,9 @@ impl Format {
             Format::Phone => make::<phone::Phone>(keyed, value),
             Format::Card => make::<card::Card>(keyed, value),
             Format::Ssn => make::<ssn::Ssn>(keyed, value),
-            Format::Iban => iban::pseudonymize(keyed, value),
+            Format::Iban => make::<iban::Iban>(keyed, value),
             Format::Ip => make::<ip::Ip>(keyed, value),
-            Format::Mac => mac::pseudonymize(keyed, value),
+            Format::Mac => make::<mac::Mac>(keyed, value),
             Format::Bitcoin => wallet::pseudonymize_bitcoin(keyed, value),
             Format::Ethereum => wallet::ethereum::pseudonymize(keyed, value),
             Format::Jwt => jwt::pseudonymize(keyed, value),
@@ -305,9 +305,9 @@ impl Format {
             Format::Phone => check::<phone::Phone>(keyed, value),
             Format::Card => check::<card::Card>(keyed, value),
             Format::Ssn => check::<ssn::Ssn>(keyed, value),
-            Format::Iban => iban::recognises(keyed, value),
+            Format::Iban => check::<iban::Iban>(keyed, value),
             Format::Ip => check::<ip::Ip>(keyed, value),
-            Format::Mac => mac::recognises(keyed, value),
+            Format::Mac => check::<mac::Mac>(keyed, value),
             Format::Bitcoin => wallet::recognises_bitcoin(keyed, value),
             Format::Ethereum => wallet::ethereum::recognises(keyed, value),
             Format::Jwt => jwt::recognises(keyed, value),
@@ -323,6 +323,8 @@ impl Format {
             Format::Phone => apply::<phone::Phone>(keyed, value, out),
             Format::Ssn => apply::<ssn::Ssn>(keyed, value, out),
             Format::Ip => apply::<ip::Ip>(keyed, value, out),
+            Format::Iban => apply::<iban::Iban>(keyed, value, out),
+            Format::Mac => apply::<mac::Mac>(keyed, value, out),
             _ => {
                 if self.check(keyed, value)? {
                     return Some(true);
