@@ -6,14 +6,18 @@
 //! a pseudonym. The price is a small IPv4 image: 3 × 254 = 762 addresses. IPv6 keeps which of
 //! its last six groups were zero (and so its `::` compression) and its letter case.
 
+use std::fmt::Write as _;
 use std::net::Ipv6Addr;
 
-use super::Keyed;
+use super::{Keyed, Parsed};
 
 const V4_NETS: [[u8; 3]; 3] = [[192, 0, 2], [198, 51, 100], [203, 0, 113]];
 
+/// The longest zone id the detector takes (`%eth0`, `%25`, interface names).
+const MAX_ZONE: usize = 15;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Ip {
+pub(super) enum Addr {
     /// The four octets, and whether the input zero-padded them (`010.001.002.003`).
     V4 {
         octets: [u8; 4],
@@ -22,10 +26,186 @@ pub(super) enum Ip {
     V6(Ipv6Addr),
 }
 
-pub(super) fn parse(value: &str) -> Option<Ip> {
-    if value.contains(':') {
-        return value.parse().ok().map(Ip::V6);
+/// An address as written, with what its pseudonym keeps as it is: a zone id (`%eth0`, which
+/// names an interface of the sender's host) and a CIDR prefix length (`/24`). Neither says
+/// anything about a person, and the prefix is what makes `10.0.0.0/8` a network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Ip<'a> {
+    addr: Addr,
+    /// The address alone.
+    text: &'a str,
+    /// `%zone` and `/prefix`, as written.
+    suffix: &'a str,
+    prefix: Option<u8>,
+}
+
+impl<'a> Parsed<'a> for Ip<'a> {
+    fn parse(value: &'a str) -> Option<Self> {
+        let (head, prefix) = match value.split_once('/') {
+            Some((head, len)) => (head, Some(prefix_len(len)?)),
+            None => (value, None),
+        };
+        let (text, zone) = match head.split_once('%') {
+            Some((text, zone)) => (text, Some(zone)),
+            None => (head, None),
+        };
+        let addr = if text.contains(':') {
+            if zone.is_some_and(|z| {
+                z.is_empty() || z.len() > MAX_ZONE || !z.bytes().all(|b| b.is_ascii_alphanumeric())
+            }) {
+                return None;
+            }
+            Addr::V6(text.parse().ok()?)
+        } else {
+            if zone.is_some() {
+                return None;
+            }
+            parse_v4(text)?
+        };
+        let max = if matches!(addr, Addr::V4 { .. }) {
+            32
+        } else {
+            128
+        };
+        if prefix.is_some_and(|p| p > max) {
+            return None;
+        }
+        let suffix = value.get(text.len()..).unwrap_or("");
+        Some(Self {
+            addr,
+            text,
+            suffix,
+            prefix,
+        })
     }
+
+    /// Every address in a documentation range is safe as it is, whoever wrote it.
+    fn ours(&self, _: &Keyed) -> bool {
+        match self.addr {
+            Addr::V4 {
+                octets: [a, b, c, _],
+                ..
+            } => V4_NETS.contains(&[a, b, c]),
+            Addr::V6(addr) => addr.segments().get(..2) == Some(&[0x2001, 0x0db8]),
+        }
+    }
+
+    fn write(&self, keyed: &Keyed, out: &mut String) {
+        match self.addr {
+            Addr::V4 { octets, padded } => {
+                let mut stream = keyed.stream("ip_address", &octets);
+                let net = V4_NETS
+                    .get(usize::try_from(stream.below(3)).unwrap_or(0))
+                    .copied()
+                    .unwrap_or([192, 0, 2]);
+                let drawn = u8::try_from(stream.within(1..=254)).unwrap_or(1);
+                let [a, b, c] = net;
+                let host = match self.network_mask(32, 24) {
+                    Some(mask) => {
+                        let host_mask = u32::try_from(mask & 0xff).unwrap_or(0xff);
+                        u8::try_from(keep_network(
+                            u32::from(drawn),
+                            u32::from(octets[3]),
+                            host_mask,
+                        ))
+                        .unwrap_or(0)
+                    }
+                    None => drawn,
+                };
+                for (i, octet) in [a, b, c, host].into_iter().enumerate() {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    push_decimal(out, octet, padded);
+                }
+            }
+            Addr::V6(addr) => {
+                let mut stream = keyed.stream("ip_address", &addr.octets());
+                let mask = self.network_mask(128, 32);
+                let mut segments = [0x2001, 0x0db8, 0, 0, 0, 0, 0, 0];
+                for (i, (segment, &original)) in segments
+                    .iter_mut()
+                    .zip(addr.segments().iter())
+                    .enumerate()
+                    .skip(2)
+                {
+                    if original != 0 {
+                        let drawn = stream.within(1..=0xffff);
+                        *segment = match mask {
+                            Some(mask) => {
+                                let shift = 16 * (7 - i);
+                                let seg_mask =
+                                    u32::try_from((mask >> shift) & 0xffff).unwrap_or(0xffff);
+                                u16::try_from(keep_network(drawn, u32::from(original), seg_mask))
+                                    .unwrap_or(1)
+                            }
+                            None => u16::try_from(drawn).unwrap_or(1),
+                        };
+                    }
+                }
+                let mark = out.len();
+                if is_fully_expanded(self.text) {
+                    push_expanded(out, &segments);
+                } else {
+                    let _ = write!(out, "{}", Ipv6Addr::from(segments));
+                }
+                let text = self.text.as_bytes();
+                if text.iter().any(u8::is_ascii_uppercase)
+                    && !text.iter().any(u8::is_ascii_lowercase)
+                {
+                    if let Some(written) = out.get_mut(mark..) {
+                        written.make_ascii_uppercase();
+                    }
+                }
+            }
+        }
+        out.push_str(self.suffix);
+    }
+}
+
+impl Ip<'_> {
+    /// For an input that is a network (its host bits are zero), the mask of the bits a
+    /// pseudonym may keep non-zero: those of the prefix, and never fewer than the `fixed` bits
+    /// of the documentation range, so that the pseudonym stays inside it. `None`: an address
+    /// (with or without a prefix), whose host bits are drawn.
+    fn network_mask(&self, width: u32, fixed: u32) -> Option<u128> {
+        let prefix = u32::from(self.prefix?);
+        let bits = match self.addr {
+            Addr::V4 { octets, .. } => u128::from(u32::from_be_bytes(octets)),
+            Addr::V6(addr) => u128::from(addr),
+        };
+        let ones = |n: u32| -> u128 {
+            // The top `n` of `width` bits.
+            let low = width.saturating_sub(n);
+            let all = u128::MAX >> (128 - width);
+            all.checked_shr(low)
+                .and_then(|x| x.checked_shl(low))
+                .unwrap_or(0)
+        };
+        (bits & ones(prefix) == bits).then(|| ones(prefix.max(fixed)))
+    }
+}
+
+/// `drawn` within `mask`; when that clears every bit of a non-zero `original`, the lowest bit
+/// the mask keeps, so that a group or octet that was not zero does not become zero.
+fn keep_network(drawn: u32, original: u32, mask: u32) -> u32 {
+    let kept = drawn & mask;
+    if kept == 0 && original != 0 {
+        mask & mask.wrapping_neg()
+    } else {
+        kept
+    }
+}
+
+/// A prefix length as the detector takes it: one to three digits.
+fn prefix_len(text: &str) -> Option<u8> {
+    if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn parse_v4(value: &str) -> Option<Addr> {
     let mut octets = [0u8; 4];
     let mut parts = value.split('.');
     let mut padded = false;
@@ -37,80 +217,58 @@ pub(super) fn parse(value: &str) -> Option<Ip> {
         padded |= part.len() > 1 && part.starts_with('0');
         *octet = part.parse().ok()?;
     }
-    parts.next().is_none().then_some(Ip::V4 { octets, padded })
+    parts
+        .next()
+        .is_none()
+        .then_some(Addr::V4 { octets, padded })
 }
 
-fn in_documentation_range(ip: Ip) -> bool {
-    match ip {
-        Ip::V4 {
-            octets: [a, b, c, _],
-            ..
-        } => V4_NETS.contains(&[a, b, c]),
-        Ip::V6(addr) => addr.segments().get(..2) == Some(&[0x2001, 0x0db8]),
+/// `n` in decimal, as three digits when `padded`.
+fn push_decimal(out: &mut String, n: u8, padded: bool) {
+    let digits = [n / 100, n / 10 % 10, n % 10];
+    let skip = if padded {
+        0
+    } else {
+        digits.iter().take(2).take_while(|&&d| d == 0).count()
+    };
+    for &d in digits.iter().skip(skip) {
+        out.push(char::from(b'0' + d));
     }
 }
 
-pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
-    let ip = parse(value)?;
-    Some(match ip {
-        Ip::V4 { octets, padded } => {
-            let mut stream = keyed.stream("ip_address", &octets);
-            let net = V4_NETS
-                .get(usize::try_from(stream.below(3)).unwrap_or(0))
-                .copied()
-                .unwrap_or([192, 0, 2]);
-            let host = u8::try_from(stream.within(1..=254)).unwrap_or(1);
-            let [a, b, c] = net;
-            if padded {
-                format!("{a:03}.{b:03}.{c:03}.{host:03}")
-            } else {
-                format!("{a}.{b}.{c}.{host}")
-            }
+/// Eight groups of four lower-case hex digits.
+fn push_expanded(out: &mut String, segments: &[u16; 8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for (i, s) in segments.iter().enumerate() {
+        if i > 0 {
+            out.push(':');
         }
-        Ip::V6(addr) => {
-            let mut stream = keyed.stream("ip_address", &addr.octets());
-            let mut segments = [0x2001, 0x0db8, 0, 0, 0, 0, 0, 0];
-            for (out, &original) in segments.iter_mut().zip(addr.segments().iter()).skip(2) {
-                if original != 0 {
-                    *out = u16::try_from(stream.within(1..=0xffff)).unwrap_or(1);
-                }
-            }
-            let out = Ipv6Addr::from(segments);
-            let text = if is_fully_expanded(value) {
-                segments
-                    .iter()
-                    .map(|s| format!("{s:04x}"))
-                    .collect::<Vec<_>>()
-                    .join(":")
-            } else {
-                out.to_string()
-            };
-            let upper = value.bytes().any(|b| b.is_ascii_uppercase())
-                && !value.bytes().any(|b| b.is_ascii_lowercase());
-            if upper {
-                text.to_ascii_uppercase()
-            } else {
-                text
-            }
+        for shift in [12, 8, 4, 0] {
+            let nibble = usize::from((s >> shift) & 0xf);
+            out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
         }
-    })
+    }
 }
 
 /// Eight groups of four hex digits, no `::`.
 fn is_fully_expanded(value: &str) -> bool {
-    let groups: Vec<&str> = value.split(':').collect();
-    groups.len() == 8 && groups.iter().all(|g| g.len() == 4)
-}
-
-pub(super) fn recognises(value: &str) -> Option<bool> {
-    parse(value).map(in_documentation_range)
+    value.len() == 39 && value.split(':').all(|g| g.len() == 4)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::redact::pseudonym::testkit::keyed;
+    use crate::redact::pseudonym::{check, make};
     use std::net::{IpAddr, Ipv4Addr};
+
+    fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+        make::<Ip>(keyed, value)
+    }
+
+    fn recognises(value: &str) -> Option<bool> {
+        check::<Ip>(&keyed(), value)
+    }
 
     #[test]
     fn v4_lands_in_documentation_ranges() {
@@ -166,14 +324,81 @@ mod tests {
         assert!(upper.contains(":0000:0000:0000:"));
     }
 
+    /// The address, its prefix length, and whether its bits past the prefix (or past the
+    /// documentation range, which a pseudonym cannot leave) are zero.
+    fn network(text: &str) -> (IpAddr, Option<(u8, bool)>) {
+        let (addr, len) = match text.split_once('/') {
+            Some((addr, len)) => (addr, Some(len.parse::<u8>().unwrap())),
+            None => (text, None),
+        };
+        let addr = addr.split('%').next().unwrap();
+        let ip: IpAddr = addr.parse().unwrap();
+        let is_network = len.map(|len| {
+            let (bits, width, fixed) = match ip {
+                IpAddr::V4(v4) => (u128::from(u32::from(v4)), 32, 24),
+                IpAddr::V6(v6) => (u128::from(v6), 128, 32),
+            };
+            let host = width - u32::from(len).max(fixed);
+            host == 0 || bits & (u128::MAX >> (128 - host)) == 0
+        });
+        (ip, len.zip(is_network))
+    }
+
+    #[test]
+    fn prefixes_and_zones_are_kept() {
+        let k = keyed();
+        for (input, suffix) in [
+            ("192.168.1.0/24", "/24"),
+            ("10.0.0.0/8", "/8"),
+            ("0.0.0.0/0", "/0"),
+            ("10.1.2.3/8", "/8"),
+            ("10.0.0.128/25", "/25"),
+            ("172.16.0.1/32", "/32"),
+            ("::1/128", "/128"),
+            ("::/0", "/0"),
+            ("2a00:1450:4001:81c::/62", "/62"),
+            ("2a00:1450:4001:81c::200e/64", "/64"),
+            ("fe80::1%eth0", "%eth0"),
+            ("fe80::1%eth0/64", "%eth0/64"),
+            ("FE80::1%25", "%25"),
+        ] {
+            let out = pseudonymize(&k, input).unwrap();
+            assert!(out.ends_with(suffix), "{input} -> {out}");
+            let (before, after) = (network(input), network(&out));
+            assert_eq!(before.0.is_ipv4(), after.0.is_ipv4(), "{input} -> {out}");
+            assert_eq!(before.1, after.1, "a network stays one: {input} -> {out}");
+            assert_ne!(before.0, after.0, "{input} -> {out}");
+            assert_eq!(recognises(&out), Some(true), "{out}");
+            assert_eq!(recognises(input), Some(false), "{input}");
+        }
+        // The address keeps its pseudonym whatever follows it.
+        let bare = pseudonymize(&k, "10.1.2.3").unwrap();
+        assert_eq!(pseudonymize(&k, "10.1.2.3/8").unwrap(), format!("{bare}/8"));
+        let bare = pseudonymize(&k, "fe80::1").unwrap();
+        assert_eq!(
+            pseudonymize(&k, "fe80::1%eth0").unwrap(),
+            format!("{bare}%eth0")
+        );
+        assert_eq!(
+            pseudonymize(&k, "192.168.1.0/24")
+                .unwrap()
+                .rsplit('.')
+                .next(),
+            Some("0/24")
+        );
+    }
+
     #[test]
     fn documentation_addresses_are_already_safe() {
-        for safe in ["192.0.2.1", "198.51.100.77", "203.0.113.254", "2001:db8::1"] {
-            assert_eq!(recognises(safe), Some(true));
-            assert!(parse(safe).is_some_and(|ip| matches!(
-                (ip, safe.parse::<IpAddr>().unwrap()),
-                (Ip::V4 { .. }, IpAddr::V4(_)) | (Ip::V6(_), IpAddr::V6(_))
-            )));
+        for safe in [
+            "192.0.2.1",
+            "198.51.100.77",
+            "203.0.113.254",
+            "2001:db8::1",
+            "192.0.2.0/24",
+            "2001:db8::1%eth0/64",
+        ] {
+            assert_eq!(recognises(safe), Some(true), "{safe}");
         }
         for bad in [
             "1.2.3",
@@ -183,8 +408,17 @@ mod tests {
             "",
             ":::",
             "1..2.3",
+            "1.2.3.4/33",
+            "1.2.3.4/",
+            "1.2.3.4/1234",
+            "1.2.3.4%eth0",
+            "::1/129",
+            "fe80::1%",
+            "fe80::1%eth-0",
+            "fe80::1%abcdefghijklmnop",
+            "::1/64/64",
         ] {
-            assert_eq!(parse(bad), None, "{bad}");
+            assert_eq!(recognises(bad), None, "{bad}");
         }
     }
 }

@@ -6,35 +6,15 @@
 //! a real locally-administered (randomised) address passes for one of ours with probability
 //! 2^-16. Image: 2^30 addresses.
 
-use super::Keyed;
+use super::{Keyed, Parsed};
 
-const SEPARATORS: [char; 3] = [':', '-', '.'];
+const SEPARATORS: [u8; 3] = [b':', b'-', b'.'];
 
-/// The six octets of a MAC address.
+/// The six octets of a MAC address, and the text they came from.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Mac {
+pub(super) struct Mac<'a> {
+    value: &'a str,
     bytes: [u8; 6],
-}
-
-pub(super) fn parse(value: &str) -> Option<Mac> {
-    let mut nibbles = Vec::with_capacity(12);
-    for c in value.chars() {
-        if let Some(n) = c.to_digit(16) {
-            nibbles.push(u8::try_from(n).ok()?);
-        } else if !SEPARATORS.contains(&c) {
-            return None;
-        }
-    }
-    if nibbles.len() != 12 || !value.starts_with(|c: char| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let mut bytes = [0u8; 6];
-    for (b, pair) in bytes.iter_mut().zip(nibbles.chunks(2)) {
-        if let [hi, lo] = pair {
-            *b = hi << 4 | lo;
-        }
-    }
-    Some(Mac { bytes })
 }
 
 fn tag(keyed: &Keyed, head: &[u8]) -> [u8; 2] {
@@ -42,48 +22,75 @@ fn tag(keyed: &Keyed, head: &[u8]) -> [u8; 2] {
     [stream.byte(), stream.byte()]
 }
 
-pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
-    let mac = parse(value)?;
-    let mut stream = keyed.stream("mac_address", &mac.bytes);
-    let mut out = [0u8; 6];
-    stream.fill(&mut out[..4]);
-    out[0] = (out[0] & 0xfc) | 0x02;
-    let [t0, t1] = tag(keyed, &out[..4]);
-    out[4] = t0;
-    out[5] = t1;
-    let upper = value.bytes().any(|b| b.is_ascii_uppercase())
-        && !value.bytes().any(|b| b.is_ascii_lowercase());
-    let mut nibbles = out.iter().flat_map(|b| [b >> 4, b & 0x0f]);
-    Some(
-        value
-            .chars()
-            .map(|c| {
-                if c.is_ascii_hexdigit() {
-                    let n = nibbles.next().unwrap_or(0);
-                    let digit = char::from_digit(u32::from(n), 16).unwrap_or('0');
-                    if upper {
-                        digit.to_ascii_uppercase()
-                    } else {
-                        digit
-                    }
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
-}
+impl<'a> Parsed<'a> for Mac<'a> {
+    fn parse(value: &'a str) -> Option<Self> {
+        if !value.starts_with(|c: char| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        let mut bytes = [0u8; 6];
+        let mut nibbles = 0usize;
+        for c in value.bytes() {
+            let n = match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'f' => c - b'a' + 10,
+                b'A'..=b'F' => c - b'A' + 10,
+                _ if SEPARATORS.contains(&c) => continue,
+                _ => return None,
+            };
+            let byte = bytes.get_mut(nibbles / 2)?;
+            *byte = *byte << 4 | n;
+            nibbles += 1;
+        }
+        (nibbles == 12).then_some(Self { value, bytes })
+    }
 
-pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
-    let mac = parse(value)?;
-    let [b0, b1, b2, b3, b4, b5] = mac.bytes;
-    Some(b0 & 0x03 == 0x02 && tag(keyed, &[b0, b1, b2, b3]) == [b4, b5])
+    fn ours(&self, keyed: &Keyed) -> bool {
+        let [b0, b1, b2, b3, b4, b5] = self.bytes;
+        b0 & 0x03 == 0x02 && tag(keyed, &[b0, b1, b2, b3]) == [b4, b5]
+    }
+
+    fn write(&self, keyed: &Keyed, out: &mut String) {
+        let mut stream = keyed.stream("mac_address", &self.bytes);
+        let mut new = [0u8; 6];
+        stream.fill(&mut new[..4]);
+        new[0] = (new[0] & 0xfc) | 0x02;
+        let [t0, t1] = tag(keyed, &new[..4]);
+        new[4] = t0;
+        new[5] = t1;
+        let value = self.value.as_bytes();
+        let upper =
+            value.iter().any(u8::is_ascii_uppercase) && !value.iter().any(u8::is_ascii_lowercase);
+        let hex: &[u8; 16] = if upper {
+            b"0123456789ABCDEF"
+        } else {
+            b"0123456789abcdef"
+        };
+        let mut nibbles = new.iter().flat_map(|b| [b >> 4, b & 0x0f]);
+        out.extend(value.iter().map(|&c| {
+            let c = if c.is_ascii_hexdigit() {
+                let n = usize::from(nibbles.next().unwrap_or(0));
+                hex.get(n).copied().unwrap_or(b'0')
+            } else {
+                c
+            };
+            char::from(c)
+        }));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::redact::pseudonym::testkit::keyed;
+    use crate::redact::pseudonym::{check, make};
+
+    fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+        make::<Mac>(keyed, value)
+    }
+
+    fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
+        check::<Mac>(keyed, value)
+    }
 
     fn layout(s: &str) -> String {
         s.chars()

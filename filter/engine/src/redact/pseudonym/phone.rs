@@ -14,6 +14,12 @@
 //!   mobile and geographic numbers of nearly every country, at the price of 100 to 1,000
 //!   pseudonyms per kept prefix. There is no fictional range common to all countries: a
 //!   pseudonym may be someone's real number, so use `mask` if the shadow could call it.
+//! - A nine-digit number laid out like an SSN (`078 00 1123`, `078-00-1123`, `078001123`)
+//!   keeps at most its first three digits, gets `00` as its next two (a group the SSA never
+//!   issues) and a 4-digit tag as its last four. Any other pseudonym of that layout could be a
+//!   valid SSN, which a second pass would detect and replace: redaction would not be
+//!   idempotent. The price is 1 to 10 pseudonyms per kept prefix; a real number of that
+//!   layout passes for one of ours with probability 10^-6 (group `00` and the tag).
 
 use super::digits::{self, DigitLayout, MAX_DIGITS};
 use super::{Keyed, Parsed};
@@ -51,6 +57,35 @@ enum Plan {
     Nanp { kept: usize },
     /// `kept` digits, then free digits ending in `tag` tag digits.
     Other { kept: usize, tag: usize },
+    /// Nine digits laid out like an SSN: `kept` digits (at most 3), free digits up to the
+    /// third, `00`, then 4 tag digits.
+    SsnLike { kept: usize },
+}
+
+/// Where an SSN-like phone number's `00` group starts, and its tag.
+const SSN_GROUP: usize = 3;
+const SSN_SERIAL: usize = 5;
+
+/// Whether `value` (after a leading `+`) is nine digits, bare or as `DDD-DD-DDDD` with one
+/// separator (`-`, space or `.`) twice: the layouts the SSN detector takes when the SSA's
+/// rules hold.
+fn ssn_like(value: &str) -> bool {
+    let b = value.strip_prefix('+').unwrap_or(value).as_bytes();
+    match b.len() {
+        9 => b.iter().all(u8::is_ascii_digit),
+        11 => {
+            let sep = b.get(3).copied();
+            matches!(sep, Some(b'-' | b' ' | b'.'))
+                && b.iter().enumerate().all(|(i, c)| {
+                    if i == 3 || i == 6 {
+                        Some(*c) == sep
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        }
+        _ => false,
+    }
 }
 
 /// Depends only on the `+`, the digit count and the kept digits, all of which a pseudonym
@@ -98,7 +133,12 @@ pub(super) struct Phone<'a> {
 impl<'a> Parsed<'a> for Phone<'a> {
     fn parse(value: &'a str) -> Option<Self> {
         let layout = parse(value)?;
-        let plan = plan(value.starts_with('+'), layout.digits());
+        let plan = match plan(value.starts_with('+'), layout.digits()) {
+            Plan::Other { kept, .. } if ssn_like(value) => Plan::SsnLike {
+                kept: kept.min(SSN_GROUP),
+            },
+            plan => plan,
+        };
         Some(Self { layout, plan })
     }
 
@@ -116,6 +156,13 @@ impl<'a> Parsed<'a> for Phone<'a> {
                     _ => false,
                 }
             }
+            Plan::SsnLike { .. } => match (d.get(..SSN_SERIAL), d.get(SSN_SERIAL..)) {
+                (Some(body), Some(found)) => {
+                    body.get(SSN_GROUP..) == Some(&[0, 0])
+                        && digits::has_tag(keyed, "phone", body, found)
+                }
+                _ => false,
+            },
         }
     }
 
@@ -140,6 +187,15 @@ impl<'a> Parsed<'a> for Phone<'a> {
                 }
                 let (body, rest) = new.split_at_mut(body_len);
                 if let Some(tag_digits) = rest.get_mut(..tag) {
+                    digits::tag(keyed, "phone", body, tag_digits);
+                }
+            }
+            Plan::SsnLike { kept } => {
+                for (i, d) in new.iter_mut().enumerate().take(SSN_SERIAL).skip(kept) {
+                    *d = if i < SSN_GROUP { stream.digit() } else { 0 };
+                }
+                let (body, rest) = new.split_at_mut(SSN_SERIAL);
+                if let Some(tag_digits) = rest.get_mut(..n.saturating_sub(SSN_SERIAL)) {
                     digits::tag(keyed, "phone", body, tag_digits);
                 }
             }
@@ -234,6 +290,52 @@ mod tests {
         }
     }
 
+    /// The SSA's rules, written independently of the SSN module.
+    fn valid_ssn(s: &str) -> bool {
+        let d: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
+        let number = |r: std::ops::Range<usize>| d[r].iter().fold(0, |n, &x| n * 10 + x);
+        d.len() == 9
+            && !matches!(number(0..3), 0 | 666 | 900..)
+            && number(3..5) != 0
+            && number(5..9) != 0
+    }
+
+    #[test]
+    fn numbers_laid_out_like_ssns_never_become_valid_ssns() {
+        let k = keyed();
+        for (input, kept) in [
+            ("078 00 1123", "078 00 "),
+            ("078-00-1123", "078-00-"),
+            ("078.00.1123", "078.00."),
+            ("078001123", "07800"),
+            ("234 00 5678", "23"),
+            ("612 34 5678", "61"),
+            ("+612 34 5678", "+612 00 "),
+            ("001 23 4567", "001 00 "),
+            ("612345678", "61"),
+        ] {
+            let out = pseudonymize(&k, input).unwrap();
+            assert_eq!(classes(&out), classes(input), "{input} -> {out}");
+            assert!(out.starts_with(kept), "{input} -> {out}");
+            assert!(!valid_ssn(&out), "{input} -> {out}");
+            assert_eq!(recognises(&k, &out), Some(true), "{out}");
+            assert_eq!(recognises(&k, input), Some(false), "{input}");
+        }
+        // Other layouts of nine digits keep their variety.
+        let out = pseudonymize(&k, "612 345 678").unwrap();
+        assert_eq!(recognises(&k, &out), Some(true));
+        for (layout, expected) in [
+            ("078 00 1123", true),
+            ("+078-00-1123", true),
+            ("078001123", true),
+            ("078-00 1123", false),
+            ("078 001 123", false),
+            ("0780011234", false),
+        ] {
+            assert_eq!(ssn_like(layout), expected, "{layout}");
+        }
+    }
+
     #[test]
     fn country_codes() {
         assert_eq!(country_code_len(&[1, 4, 1, 5]), 1);
@@ -266,6 +368,21 @@ mod tests {
             let k = keyed();
             if let Some(out) = pseudonymize(&k, &s) {
                 prop_assert_eq!(classes(&out), classes(&s));
+                prop_assert_eq!(recognises(&k, &out), Some(true));
+                prop_assert!(!(ssn_like(&out) && valid_ssn(&out)), "{}", out);
+            }
+        }
+
+        #[test]
+        fn no_ssn_layout_gives_a_valid_ssn(n in 0u32..1_000_000_000, sep in 0usize..4, plus: bool) {
+            let k = keyed();
+            let sep = ["-", " ", ".", ""][sep];
+            let sign = if plus { "+" } else { "" };
+            let (a, g, s) = (n / 1_000_000, n / 10_000 % 100, n % 10_000);
+            let input = format!("{sign}{a:03}{sep}{g:02}{sep}{s:04}");
+            if let Some(out) = pseudonymize(&k, &input) {
+                prop_assert!(!valid_ssn(&out), "{} -> {}", input, out);
+                prop_assert_eq!(classes(&out), classes(&input));
                 prop_assert_eq!(recognises(&k, &out), Some(true));
             }
         }
