@@ -239,7 +239,11 @@ where
         } else {
             Cow::Borrowed(raw)
         };
-        self.redact_name(&name, start, end, tally);
+        let in_src = match &name {
+            Cow::Borrowed(name) => Some(*name),
+            Cow::Owned(_) => None,
+        };
+        self.redact_name(&name, in_src, start, end, tally);
         if let Some(frame) = self.stack.last_mut() {
             frame.key = name;
         }
@@ -253,17 +257,23 @@ where
     }
 
     /// Scans a member name (`src[start..end]`, quotes included, decoded as `name`) as text,
-    /// unless the same name was scanned clean before.
-    fn redact_name(&mut self, name: &Cow<'a, str>, start: usize, end: usize, tally: &mut Tally) {
-        if let Cow::Borrowed(name) = name {
-            if self.known.clean_names.get("", name).is_some() {
-                return;
-            }
+    /// unless the same name was scanned clean before. `in_src` is the name when it is the
+    /// document's own text (no escapes), which is what is remembered.
+    fn redact_name(
+        &mut self,
+        name: &str,
+        in_src: Option<&'a str>,
+        start: usize,
+        end: usize,
+        tally: &mut Tally,
+    ) {
+        if in_src.is_some_and(|name| self.known.clean_names.get("", name).is_some()) {
+            return;
         }
         match self.redactor.text(name, tally) {
             Cow::Owned(redacted) => push_string(self.out.replace(start, end), &redacted),
             Cow::Borrowed(_) => {
-                if let Cow::Borrowed(name) = name {
+                if let Some(name) = in_src {
                     self.known.clean_names.insert("", name, ());
                 }
             }
