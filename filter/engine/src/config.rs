@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::entity::Entity;
 use crate::error::ConfigError;
 
+mod error_path;
+mod tagged;
+
 /// The only configuration version this build understands.
 pub const CONFIG_VERSION: u32 = 1;
 
@@ -71,8 +74,8 @@ impl PluginConfig {
             return Ok(Self::default());
         }
         let mut de = serde_json::Deserializer::from_slice(bytes);
-        let parsed: Self = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| ConfigError::from_serde(e.path().to_string(), e.inner()))?;
+        let parsed = Self::deserialize(&mut de)
+            .map_err(|e| ConfigError::from_serde(error_path::field_at(bytes, &e), &e))?;
         de.end()
             .map_err(|e| ConfigError::from_serde(String::new(), &e))?;
         if parsed.version != CONFIG_VERSION {
@@ -147,7 +150,9 @@ pub struct HeaderRules {
 
 /// A configured value: a literal, or one read from the VM's environment at configure time, so
 /// that a staging credential never has to be written into the mesh configuration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read by hand (`tagged.rs`), written by serde.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ValueSource {
     Literal(String),
@@ -166,8 +171,10 @@ pub struct EnvValue {
 }
 
 /// What happens to the copy's `:authority`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "camelCase", deny_unknown_fields)]
+///
+/// Read by hand (`tagged.rs`), written by serde: `{"mode": "literal", "host": ...}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(tag = "mode", rename_all = "camelCase")]
 pub enum AuthorityRule {
     /// Leave it as Envoy made it (`host-shadow` unless the suffix is disabled).
     #[default]
@@ -276,8 +283,10 @@ pub struct DetectorSetting {
 }
 
 /// What a detected value becomes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+///
+/// Read by hand (`tagged.rs`), written by serde: `{"type": "partial", "keep": 4}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
 pub enum Operator {
     /// A fixed label, `[EMAIL]` by default.
     Mask {

@@ -28,11 +28,10 @@ impl ConfigError {
         &self.reason
     }
 
-    /// Builds an error from serde's, with the path serde_path_to_error found. serde's messages
+    /// Builds an error from serde's, with the path of the field it is about. serde's messages
     /// quote the offending value (`invalid type: string "hunter2", expected ...`), so quoted
     /// text is cut out before the message is kept.
     pub(crate) fn from_serde(path: String, err: &serde_json::Error) -> Self {
-        let path = if path == "." { String::new() } else { path };
         let text = err.to_string();
         // serde_json appends " at line L column C"; the position is safe and useful.
         let reason = scrub_values(&text);
@@ -64,6 +63,23 @@ fn scrub_values(message: &str) -> String {
         }
     }
     out.push_str(rest);
+    // `invalid type: integer `5`, expected ...`: numbers, booleans and characters are quoted
+    // with backticks; only the first backticked text before `expected` is the value.
+    for kind in ["invalid type: ", "invalid value: "] {
+        let Some(start) = out.find(kind) else {
+            continue;
+        };
+        let head = start + kind.len();
+        let expected = out[head..]
+            .find("expected")
+            .map_or(out.len(), |at| head + at);
+        if let Some(open) = out[head..expected].find('`') {
+            let open = head + open;
+            if let Some(close) = out[open + 1..expected].find('`') {
+                out.replace_range(open..open + 1 + close + 1, "<value>");
+            }
+        }
+    }
     // `unknown variant `x`, expected one of ...`: the variant given is a value.
     if let Some(pos) = out.find("unknown variant `") {
         let head_len = pos + "unknown variant ".len();
@@ -110,6 +126,18 @@ mod tests {
         assert_eq!(
             scrub_values("unknown field `remvoe`"),
             "unknown field `remvoe`"
+        );
+        assert_eq!(
+            scrub_values("invalid type: integer `12345`, expected a string or `fromEnv`"),
+            "invalid type: integer <value>, expected a string or `fromEnv`"
+        );
+        assert_eq!(
+            scrub_values("invalid value: integer `-1`, expected usize at line 1 column 9"),
+            "invalid value: integer <value>, expected usize at line 1 column 9"
+        );
+        assert_eq!(
+            scrub_values("invalid type: map, expected `label`"),
+            "invalid type: map, expected `label`"
         );
     }
 }

@@ -119,6 +119,10 @@ pub enum HeaderEdit {
     Remove(String),
     /// Add one value (after a `Remove` of the same name, this re-creates a multi-valued header).
     Add(String, String),
+    /// Replace the header's single value: a `Remove` and an `Add` in one edit, because each
+    /// edit is a call across the VM boundary and most rewrites change one value. [`diff`]
+    /// emits it only for a header that had exactly one value.
+    Set(String, String),
 }
 
 /// The smallest list of edits that turns `before` into `after`, name by name. Names whose
@@ -135,6 +139,11 @@ pub fn diff(before: &Headers, after: &Headers) -> Vec<HeaderEdit> {
         let old: Vec<&str> = before.get_all(name).collect();
         let new: Vec<&str> = after.get_all(name).collect();
         if old == new {
+            continue;
+        }
+        // One old value only: hosts differ in whether replacing touches the others.
+        if let ([_], [value]) = (old.as_slice(), new.as_slice()) {
+            edits.push(HeaderEdit::Set(name.to_owned(), (*value).to_owned()));
             continue;
         }
         if !old.is_empty() {
@@ -155,6 +164,10 @@ pub fn apply(headers: &mut Headers, edits: &[HeaderEdit]) {
                 headers.remove(name);
             }
             HeaderEdit::Add(name, value) => headers.append(name, value.clone()),
+            HeaderEdit::Set(name, value) => {
+                headers.remove(name);
+                headers.append(name, value.clone());
+            }
         }
     }
 }
@@ -186,6 +199,20 @@ mod tests {
     fn diff_of_equal_lists_is_empty() {
         let h = Headers::from_pairs([(":path", "/"), ("a", "1")]);
         assert!(diff(&h, &h).is_empty());
+    }
+
+    #[test]
+    fn a_changed_single_value_is_one_set_and_a_multi_valued_header_is_rebuilt() {
+        let before = Headers::from_pairs([("cookie", "a=1"), ("x", "1"), ("x", "2")]);
+        let after = Headers::from_pairs([("cookie", "a=2"), ("x", "3")]);
+        assert_eq!(
+            diff(&before, &after),
+            vec![
+                HeaderEdit::Set("cookie".into(), "a=2".into()),
+                HeaderEdit::Remove("x".into()),
+                HeaderEdit::Add("x".into(), "3".into()),
+            ]
+        );
     }
 
     fn header_list() -> impl Strategy<Value = Headers> {

@@ -13,9 +13,10 @@
 #[path = "presidio/data.rs"]
 mod data;
 
-use mirrorguard_engine::config::RedactionConfig;
+use mirrorguard_engine::config::{DetectorSetting, Operator, RedactionConfig};
 use mirrorguard_engine::detect::Detectors;
-use mirrorguard_engine::Entity;
+use mirrorguard_engine::redact::{Keyed, Redactor};
+use mirrorguard_engine::{Entity, Tally};
 
 struct Case {
     text: &'static str,
@@ -161,17 +162,22 @@ fn credit_cards() {
     );
 }
 
+/// All-lower-case Ethereum addresses are findings; Presidio expects none.
+const CRYPTO_DIVERGENCES: &[Divergence] = &[Divergence {
+    text: "lowercase address 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
+    why: "EIP-55 makes the checksum optional: an all-lower-case address is a valid address, \
+          and it is how JSON-RPC, most APIs and explorers print one. Presidio drops it for want \
+          of a checksum; leaving it would leak a wallet, so we report it and take the false \
+          positive on Presidio's label",
+}];
+
 #[test]
 fn crypto_wallets() {
     check(
         "CRYPTO",
         &[Entity::BitcoinAddress, Entity::EthereumAddress],
         data::CRYPTO,
-        &[Divergence {
-            text: "lowercase address 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
-            why: "EIP-55 makes the checksum optional: an all-lower-case address is valid, and \
-                  is how most APIs and explorers print addresses",
-        }],
+        CRYPTO_DIVERGENCES,
         s(11, 1, 0),
     );
 }
@@ -186,89 +192,14 @@ fn ibans() {
     check("IBAN", &[Entity::Iban], data::IBAN, &[], s(144, 0, 0));
 }
 
-/// Why unspecified, loopback and broadcast addresses are not findings.
-const NO_ONES_ADDRESS: &str = "unspecified, loopback and broadcast addresses belong to no one: \
-                               they are not personal data, and redacting them only changes \
-                               configuration-like text (`listen 0.0.0.0`, `a :: b`)";
-
 #[test]
 fn ip_addresses() {
     check(
         "IP_ADDRESS",
         &[Entity::IpAddress],
         data::IP,
-        &[
-            Divergence {
-                text: "Use local ipv6 ::",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "my ip: ::1",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "connecting from ::1",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "src=:: dst=::1",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "::ffff:127.0.0.1",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "::ffff:255.255.255.255",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "::ffff:0.0.0.0",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "192.168.1.1.1",
-                why: "five dotted numbers are an OID or a version string, not an address with a \
-                  suffix; versions such as 1.2.3.4.5 must survive",
-            },
-            Divergence {
-                text: "localhost 127.0.0.1",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "Broadcast 255.255.255.255",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "Default 0.0.0.0",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "Unspecified ::",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "Loopback ::1",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "0.0.0.0/0",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "::1/128",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "::/0",
-                why: NO_ONES_ADDRESS,
-            },
-            Divergence {
-                text: "::/128",
-                why: NO_ONES_ADDRESS,
-            },
-        ],
-        s(72, 0, 18),
+        &[],
+        s(90, 0, 0),
     );
 }
 
@@ -288,18 +219,120 @@ fn phones() {
     check("PHONE", &[Entity::Phone], data::PHONE, &[], s(9, 0, 0));
 }
 
+/// A bare nine-digit SSN without context; Presidio expects a (low-score) finding.
+const US_SSN_DIVERGENCES: &[Divergence] = &[Divergence {
+    text: "078051121",
+    why: "a bare nine-digit number is far more often an id than an SSN: reporting every one \
+          that passes the SSA's rules altered 113 ids in the corpus (8% of its numeric ids, \
+          0.30% of all non-personal values, against 4 and 0.011% without). We report one only \
+          after an SSN keyword (`SSN: 078051121`, see `us_ssn_after_a_keyword`) or under an \
+          SSN key (the field classifier); this case has neither",
+}];
+
 #[test]
 fn us_ssns() {
     check(
         "US_SSN",
         &[Entity::UsSsn],
         data::US_SSN,
-        &[Divergence {
-            text: "078051121",
-            why: "a bare nine-digit number is far more often an id, ZIP+4 or routing number; \
-                  replacing ids breaks the mirrored copy. Under an `ssn` key it is caught by \
-                  the field classifier",
-        }],
+        US_SSN_DIVERGENCES,
         s(3, 0, 1),
     );
+}
+
+/// Every group: its name, our entities for it, its cases.
+const GROUPS: [(&str, &[Entity], &[Case]); 8] = [
+    ("CREDIT_CARD", &[Entity::CreditCard], data::CREDIT_CARD),
+    (
+        "CRYPTO",
+        &[Entity::BitcoinAddress, Entity::EthereumAddress],
+        data::CRYPTO,
+    ),
+    ("EMAIL", &[Entity::Email], data::EMAIL),
+    ("IBAN", &[Entity::Iban], data::IBAN),
+    ("IP_ADDRESS", &[Entity::IpAddress], data::IP),
+    ("MAC_ADDRESS", &[Entity::MacAddress], data::MAC),
+    ("PHONE", &[Entity::Phone], data::PHONE),
+    ("US_SSN", &[Entity::UsSsn], data::US_SSN),
+];
+
+/// Cases whose redaction is not yet stable under a second pass, for reasons outside the
+/// detectors compared here. Listed so that the test fails (and the list shrinks) once fixed.
+const NOT_IDEMPOTENT: [(&str, &str); 2] = [
+    (
+        "::1/128",
+        "the IP pseudonym parses no `/prefix`, so the value falls back to the generic \
+         pseudonym (`::3/405`), whose `::3` a second pass detects as an address",
+    ),
+    (
+        "078 00 1123",
+        "a phone number (not an SSN: group 00) whose phone pseudonym `078 10 9961` is a valid \
+         SSN, which a second pass then replaces",
+    ),
+];
+
+/// What a user sees: every span Presidio expects is replaced (the addresses that point at no
+/// one and the CIDR forms included), checked with masking so that no pseudonym can happen to
+/// contain the value (`::` is inside `2001:db8::`); and with the default profile a second pass
+/// over the redacted text changes nothing.
+#[test]
+fn redacting_every_case_replaces_the_expected_spans_once() {
+    let key = || Keyed::from_secret(b"presidio-cases");
+    let mut masking = RedactionConfig::default();
+    for (_, entities, _) in GROUPS {
+        for &entity in entities {
+            masking.detectors.insert(
+                entity,
+                DetectorSetting {
+                    enabled: true,
+                    operator: Some(Operator::Mask { label: None }),
+                },
+            );
+        }
+    }
+    let masked = Redactor::compile(&masking, key()).unwrap();
+    let default = Redactor::compile(&RedactionConfig::default(), key()).unwrap();
+    let mut unstable = Vec::new();
+    for (group, _, cases) in GROUPS {
+        for case in cases {
+            let divergent = [CRYPTO_DIVERGENCES, US_SSN_DIVERGENCES]
+                .iter()
+                .any(|ds| ds.iter().any(|d| d.text == case.text));
+            let spans = match case.expect {
+                Expect::Spans(spans) if !divergent => spans,
+                _ => &[],
+            };
+            let out = masked.text(case.text, &mut Tally::default());
+            for &(start, end) in spans {
+                let value = &case.text[start..end];
+                assert!(!out.contains(value), "{group}: {value:?} in {out:?}");
+            }
+            let once = default.text(case.text, &mut Tally::default()).into_owned();
+            let twice = default.text(&once, &mut Tally::default());
+            if twice != once {
+                unstable.push(case.text);
+            }
+        }
+    }
+    let listed: Vec<&str> = NOT_IDEMPOTENT.iter().map(|p| p.0).collect();
+    assert_eq!(unstable, listed, "cases a second pass changes");
+}
+
+/// The summary row of `DETECTORS.md`: over all groups, Presidio is at 100% / 100% by
+/// construction and we are one case short each way (the two divergences above).
+#[test]
+fn all_groups() {
+    let mut total = Score::default();
+    for (_, entities, cases) in GROUPS {
+        let (got, _) = score(entities, cases);
+        total.true_positives += got.true_positives;
+        total.false_positives += got.false_positives;
+        total.false_negatives += got.false_negatives;
+    }
+    println!(
+        "ALL          recall {:>5.1}%  precision {:>5.1}%  ({total:?}); Presidio 100.0% / 100.0%",
+        total.recall() * 100.0,
+        total.precision() * 100.0
+    );
+    assert_eq!(total, s(292, 1, 1), "update DETECTORS.md if this changes");
 }

@@ -47,6 +47,9 @@ impl Host for ProxyHost {
                 HeaderEdit::Add(name, value) => {
                     hostcalls::add_map_value(MapType::HttpRequestHeaders, name, value)
                 }
+                HeaderEdit::Set(name, value) => {
+                    hostcalls::set_map_value(MapType::HttpRequestHeaders, name, Some(value))
+                }
             }
             .map_err(status)?;
         }

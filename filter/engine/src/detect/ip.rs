@@ -1,42 +1,36 @@
 //! IPv4 and IPv6 addresses, with an optional CIDR prefix length (and IPv6 zone).
 //!
-//! IPv4 is four decimal octets of at most 255; a fifth dotted number (`1.3.6.1.4`) makes it
-//! an OID or a version, not an address. IPv6 follows RFC 4291's text forms: eight groups,
-//! or fewer around one `::`, optionally ending in a dotted IPv4. A run that fails as a whole
-//! (`2001::db8::1`, `12345:db8::1`) is rejected rather than trimmed to a valid prefix.
+//! IPv4 is four decimal octets of at most 255. A fifth dotted number (`192.168.1.1.1`) leaves
+//! the first four an address unless they start with 0, 1 or 2: those are the only top-level
+//! arcs of an OID (`1.3.6.1.4.1`), and versions (`1.2.3.4.5`) start small too, so such runs
+//! are left alone. IPv6 follows RFC 4291's text forms: eight groups, or fewer around one `::`,
+//! optionally ending in a dotted IPv4. A run that fails as a whole (`2001::db8::1`,
+//! `12345:db8::1`) is rejected rather than trimmed to a valid prefix.
 //!
-//! Addresses that belong to no one are not personal data and are left alone: the unspecified
-//! address (`0.0.0.0`, `::`), loopback (`127.0.0.0/8`, `::1`, and `::ffff:127.x.x.x`) and the
-//! limited broadcast `255.255.255.255`. Redacting them would only change configuration-like
-//! text (`listen 0.0.0.0:8080`, `std::` paths, `a :: b` in prose) for nothing. Link-local
-//! addresses *are* redacted: an IPv6 one is often derived from the interface's MAC address
-//! (EUI-64), and an IPv4 one (169.254/16) is specific to a host.
+//! Every address is a finding, the unspecified (`0.0.0.0`, `::`), loopback and broadcast ones
+//! included: they point at no one, but replacing them costs nothing in privacy and their
+//! pseudonyms stay addresses of the same family. What must survive is the text that merely
+//! contains colons: `std::vector` and `a::b` (glued to a word), `Home :: Shop` and `f :: Int`
+//! (a lone `::` between spaces is a separator, not the unspecified address), times
+//! (`12:30:45`) and ratios (`1:2:3:4`, too few groups). Link-local addresses are findings for
+//! a better reason: an IPv6 one is often derived from the interface's MAC address (EUI-64),
+//! and an IPv4 one (169.254/16) is specific to a host.
 
 use std::net::Ipv6Addr;
 
+#[cfg(test)]
+use super::bytes::run_back;
 use super::bytes::{at, before, digits_value, is_digit, is_hex, is_word, numeric_end, run_len};
 
 /// The end of an IPv4 address (and `/prefix` when valid) starting at `start`.
 pub(super) fn scan_v4(b: &[u8], start: usize) -> Option<usize> {
-    let (end, octets) = v4_octets(b, start)?;
-    if !numeric_end(b, end) || !v4_is_someones(octets) {
-        return None;
+    let (end, [first, ..]) = v4_octets(b, start)?;
+    if numeric_end(b, end) {
+        return Some(cidr(b, end, 32).unwrap_or(end));
     }
-    Some(cidr(b, end, 32).unwrap_or(end))
-}
-
-/// Whether an IPv4 address can point at someone: not unspecified, loopback or broadcast.
-fn v4_is_someones(octets: [u8; 4]) -> bool {
-    !(octets == [0; 4] || octets[0] == 127 || octets == [255; 4])
-}
-
-/// Whether an IPv6 address can point at someone (see [`v4_is_someones`]; IPv4-mapped
-/// addresses are judged as the IPv4 address they carry).
-fn v6_is_someones(addr: Ipv6Addr) -> bool {
-    if let Some(v4) = addr.to_ipv4_mapped() {
-        return v4_is_someones(v4.octets());
-    }
-    !(addr.is_unspecified() || addr.is_loopback())
+    // More dotted numbers follow: an address with a suffix, unless it reads as an OID.
+    let more_numbers = at(b, end) == b'.' && is_digit(at(b, end + 1));
+    (more_numbers && first > 2).then_some(end)
 }
 
 /// Four dotted octets starting at `start`, without any boundary check on the right: their
@@ -135,8 +129,8 @@ pub(super) fn scan_v6(b: &[u8], s: usize) -> Option<usize> {
     if !valid || (at(b, i) == b':' && (at(b, i + 1) == b':' || before(b, i) == b':')) {
         return None;
     }
-    let addr: Ipv6Addr = std::str::from_utf8(b.get(s..i)?).ok()?.parse().ok()?;
-    if !v6_is_someones(addr) {
+    let _: Ipv6Addr = std::str::from_utf8(b.get(s..i)?).ok()?.parse().ok()?;
+    if groups == 0 && is_separator_gap(b, s, i) {
         return None;
     }
     // Zone index, as in `fe80::1%eth0`.
@@ -154,6 +148,18 @@ pub(super) fn scan_v6(b: &[u8], s: usize) -> Option<usize> {
         return None;
     }
     Some(cidr(b, i, 128).unwrap_or(i))
+}
+
+/// Whether the lone `::` at `s..end` is punctuation rather than the unspecified address
+/// (`src=:: dst`, `listen on ::`, `::/0`): a separator between spaces (`Home :: Shop`,
+/// `f :: Int`, a `:: comment` line) or the start of a path (`::/usr`).
+fn is_separator_gap(b: &[u8], s: usize, end: usize) -> bool {
+    let blank = |c: u8| matches!(c, 0 | b' ' | b'\t' | b'\n' | b'\r');
+    match at(b, end) {
+        b' ' | b'\t' => blank(before(b, s)),
+        b'/' => cidr(b, end, 128).is_none(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -180,6 +186,16 @@ mod tests {
             ("10.0.0.0/123", "10.0.0.0"),
             ("192.168.1.1.", "192.168.1.1"),
             ("192.168.2.1@eth0", "192.168.2.1"),
+            // Addresses that point at no one are findings too.
+            ("0.0.0.0", "0.0.0.0"),
+            ("0.0.0.0:8080", "0.0.0.0"),
+            ("0.0.0.0/0", "0.0.0.0/0"),
+            ("127.0.0.1", "127.0.0.1"),
+            ("127.10.20.30", "127.10.20.30"),
+            ("255.255.255.255", "255.255.255.255"),
+            // A suffix after an address that cannot be an OID.
+            ("192.168.1.1.1", "192.168.1.1"),
+            ("10.0.0.1.5.6", "10.0.0.1"),
         ] {
             assert_eq!(v4(text), Some(ip), "{text}");
         }
@@ -187,16 +203,15 @@ mod tests {
             "999.1.1.1",
             "256.256.256.256",
             "192.168.1",
-            "192.168.1.1.1",
             "1.2.3",
             "192.168.1.1text",
+            "192.168.1.1.x",
             "1234.56",
-            // Unspecified, loopback and broadcast addresses belong to no one.
-            "0.0.0.0",
-            "0.0.0.0:8080",
-            "127.0.0.1",
-            "127.10.20.30",
-            "255.255.255.255",
+            // OIDs and versions: the first arc of an OID is 0, 1 or 2.
+            "1.3.6.1.4.1.311",
+            "2.5.4.3.1",
+            "0.9.2342.19200300.100.1.1",
+            "1.2.3.4.5",
         ] {
             assert_eq!(v4(text), None, "{text}");
         }
@@ -223,6 +238,15 @@ mod tests {
             ("2001:db8::1]:8080", "2001:db8::1"),
             ("2001:db8::1.", "2001:db8::1"),
             ("fe80::1: up", "fe80::1"),
+            // Unspecified and loopback addresses, delimited as addresses.
+            ("::", "::"),
+            ("::/0", "::/0"),
+            ("::/128", "::/128"),
+            ("::1", "::1"),
+            ("::1/128", "::1/128"),
+            ("0:0:0:0:0:0:0:1", "0:0:0:0:0:0:0:1"),
+            ("::ffff:127.0.0.1", "::ffff:127.0.0.1"),
+            ("::]:8080", "::"),
         ] {
             assert_eq!(v6(text), Some(ip), "{text}");
         }
@@ -240,18 +264,51 @@ mod tests {
             ":::",
             "1:2:3:4:5:6:7:8:9",
             "aa:bb:cc:dd:ee:ff",
-            // Unspecified and loopback addresses belong to no one.
-            "::",
-            ":: ",
-            "::/0",
-            "::1",
-            "::1/128",
-            "0:0:0:0:0:0:0:1",
-            "0:0:0:0:0:0:0:0",
-            "::ffff:127.0.0.1",
-            "::ffff:0.0.0.0",
+            "::operator",
+            "::Shop",
+            "::/path",
         ] {
             assert_eq!(v6(text), None, "{text}");
+        }
+    }
+
+    /// Text around `::` as the scanner meets it: the finding, if any.
+    fn v6_in(text: &str) -> Option<&str> {
+        let b = text.as_bytes();
+        let s = text.find("::")?;
+        let s = s - run_back(b, s, 4, is_hex);
+        if !v6_may_start(b, s) {
+            return None;
+        }
+        scan_v6(b, s).map(|e| &text[s..e])
+    }
+
+    #[test]
+    fn a_lone_double_colon_is_an_address_only_where_a_value_stands() {
+        for (text, ip) in [
+            ("Use local ipv6 ::", "::"),
+            ("src=:: dst", "::"),
+            ("bind [::]:80", "::"),
+            ("\"listen\": \"::\"", "::"),
+            ("route ::/0 via", "::/0"),
+            ("my ip: ::1", "::1"),
+            ("from ::1 and", "::1"),
+        ] {
+            assert_eq!(v6_in(text), Some(ip), "{text}");
+        }
+        for text in [
+            "std::vector<int>",
+            "a::b::c",
+            "MyClass::toString",
+            "Home :: Shop :: Cart",
+            "f :: Int -> Int",
+            ":: a batch comment",
+            "line\n:: another",
+            "12:30:45",
+            "Ratio 1:2:3:4",
+            ":::",
+        ] {
+            assert_eq!(v6_in(text), None, "{text}");
         }
     }
 }

@@ -201,7 +201,7 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
     {
         consider(Entity::CreditCard, card::scan(b, i));
     }
-    if on.contains(Entity::UsSsn) && digits == 3 && separated {
+    if on.contains(Entity::UsSsn) && ((digits == 3 && separated) || digits == 9) {
         consider(Entity::UsSsn, ssn::scan(b, i));
     }
     if on.contains(Entity::Phone)

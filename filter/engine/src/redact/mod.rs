@@ -12,7 +12,7 @@ use crate::config::{BodyConfig, Operator, Parts, RedactionConfig};
 use crate::detect::{Detectors, EntitySet, FieldClass, FieldClassifier, Finding};
 use crate::entity::Entity;
 use crate::error::ConfigError;
-use operator::Replacement;
+use operator::{Applied, Replacement};
 pub use pseudonym::Keyed;
 
 /// Counts of what was redacted in one request; only numbers, so it can be logged.
@@ -193,15 +193,18 @@ impl Redactor {
                 continue;
             };
             out.push_str(before);
-            match operator::apply(&rule.operator, rule.entity, &rule.name, value, &self.keyed) {
-                // A value that is already this key's pseudonym maps to itself: nothing was
-                // redacted, so nothing is counted (and redacting twice changes nothing).
-                Replacement::Text(t) if t == value => out.push_str(value),
-                Replacement::Text(t) => {
-                    out.push_str(&t);
-                    tally.add();
-                }
-                Replacement::Remove => tally.add(),
+            let applied = operator::apply_into(
+                &rule.operator,
+                rule.entity,
+                &rule.name,
+                value,
+                &self.keyed,
+                &mut out,
+            );
+            // A value that is already this key's pseudonym maps to itself: nothing was
+            // redacted, so nothing is counted (and redacting twice changes nothing).
+            if applied != Applied::Unchanged {
+                tally.add();
             }
             copied = f.end;
         }

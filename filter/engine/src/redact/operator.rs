@@ -16,6 +16,18 @@ pub enum Replacement {
     Remove,
 }
 
+/// What [`apply_into`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// The value stays as it is (already redacted: our own pseudonym, a mask label); it was
+    /// appended unchanged.
+    Unchanged,
+    /// The replacement was appended.
+    Replaced,
+    /// Nothing was appended: cut the value out, or drop the field that holds it.
+    Removed,
+}
+
 /// Applies `op` to `value`. `name` is the rule's name, used for the default mask label.
 pub fn apply(
     op: &Operator,
@@ -24,16 +36,47 @@ pub fn apply(
     value: &str,
     keyed: &Keyed,
 ) -> Replacement {
+    let mut out = String::new();
+    match apply_into(op, entity, name, value, keyed, &mut out) {
+        Applied::Removed => Replacement::Remove,
+        Applied::Unchanged | Applied::Replaced => Replacement::Text(out),
+    }
+}
+
+/// [`apply`], appending the result to `out` (free text is rebuilt in one buffer).
+pub fn apply_into(
+    op: &Operator,
+    entity: Option<Entity>,
+    name: &str,
+    value: &str,
+    keyed: &Keyed,
+    out: &mut String,
+) -> Applied {
+    let start = out.len();
     match op {
-        Operator::Mask { label } => Replacement::Text(
-            label
-                .clone()
-                .unwrap_or_else(|| format!("[{}]", name.to_ascii_uppercase())),
-        ),
-        Operator::Partial { keep } => Replacement::Text(partial(value, *keep)),
-        Operator::Remove => Replacement::Remove,
-        Operator::Hash => Replacement::Text(keyed.hash_hex(value)),
-        Operator::Pseudonymize => Replacement::Text(keyed.pseudonymize(entity, value)),
+        Operator::Mask { label } => match label {
+            Some(label) => out.push_str(label),
+            None => {
+                out.push('[');
+                out.extend(name.chars().map(|c| c.to_ascii_uppercase()));
+                out.push(']');
+            }
+        },
+        Operator::Partial { keep } => out.push_str(&partial(value, *keep)),
+        Operator::Remove => return Applied::Removed,
+        Operator::Hash => out.push_str(&keyed.hash_hex(value)),
+        Operator::Pseudonymize => {
+            return if keyed.pseudonymize_into(entity, value, out) {
+                Applied::Replaced
+            } else {
+                Applied::Unchanged
+            };
+        }
+    }
+    if out.get(start..) == Some(value) {
+        Applied::Unchanged
+    } else {
+        Applied::Replaced
     }
 }
 

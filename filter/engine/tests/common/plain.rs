@@ -22,7 +22,7 @@ pub enum Plain {
     Price,
     LuhnInvalid16,
     InvalidIp,
-    LocalAddress,
+    AddressLike,
     Date,
     Word,
     Id,
@@ -51,7 +51,7 @@ impl Plain {
         Plain::Price,
         Plain::LuhnInvalid16,
         Plain::InvalidIp,
-        Plain::LocalAddress,
+        Plain::AddressLike,
         Plain::Date,
         Plain::Word,
     ];
@@ -72,7 +72,7 @@ impl Plain {
             Plain::Price => "price",
             Plain::LuhnInvalid16 => "luhn_invalid_16",
             Plain::InvalidIp => "invalid_ip",
-            Plain::LocalAddress => "local_address",
+            Plain::AddressLike => "address_like",
             Plain::Date => "date",
             Plain::Word => "word",
             Plain::Id => "numeric_id",
@@ -102,18 +102,17 @@ pub fn generate(kind: Plain, rng: &mut Rng) -> String {
         Plain::Price => price(rng),
         Plain::LuhnInvalid16 => luhn_invalid(rng),
         Plain::InvalidIp => invalid_ip(rng),
-        Plain::LocalAddress => rng
+        // Dotted numbers and colons that are not addresses (loopback and unspecified
+        // addresses are findings, like every other address).
+        Plain::AddressLike => rng
             .pick(&[
-                "127.0.0.1",
-                "127.0.0.53",
-                "0.0.0.0",
-                "0.0.0.0:8080",
-                "255.255.255.255",
-                "::1",
-                "::",
-                "[::1]:3000",
-                "::ffff:127.0.0.1",
+                "localhost",
                 "localhost:5432",
+                "Home :: Shop :: Cart",
+                "std::vector",
+                "1.3.6.1.4.1.311",
+                "1.2.3.4.5",
+                "2.5.4.3.1",
             ])
             .to_string(),
         Plain::Date => date(rng),
@@ -292,9 +291,11 @@ pub fn invalid_ip(rng: &mut Rng) -> String {
             rng.range(0, 255),
             rng.range(0, 255)
         ),
+        // Five dotted numbers read as an OID when the first is an OID root arc (0-2); after
+        // a larger first number they are an address with a suffix (`192.168.1.10.443`).
         2 => format!(
             "{}.{}.{}.{}.{}",
-            rng.range(1, 255),
+            rng.range(0, 2),
             rng.range(0, 255),
             rng.range(0, 255),
             rng.range(0, 255),

@@ -6,7 +6,10 @@
 //!   versions (BIP 173 and 350), with the witness program lengths those BIPs allow;
 //! * Ethereum addresses (`0x` + 40 hex): EIP-55 checksum when written in mixed case. An
 //!   all-lower or all-upper address carries no checksum and is accepted as is: that is how
-//!   most APIs and block explorers print them.
+//!   JSON-RPC, most APIs and block explorers print them. The price is that any other 20-byte
+//!   value written `0x` + 40 hex (a SHA-1 or RIPEMD-160 digest so prefixed) is replaced too;
+//!   such values are rare outside Ethereum, where 20 bytes means an address. Longer runs
+//!   (a 32-byte transaction hash, ABI-encoded call data) are never cut down to 40 digits.
 
 use sha2::{Digest, Sha256};
 
@@ -239,6 +242,9 @@ mod tests {
             "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beae",  // 39 digits
             "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed0", // 41 digits
             "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaeg",
+            // A 32-byte hash (a transaction id) is not an address cut short.
+            "0x88df016429689c079f3b2f6ad39fa052532c56795b733da78a91ebe6a713944b",
+            "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed_",
         ] {
             assert_eq!(eth(text), None, "{text}");
         }

@@ -11,10 +11,14 @@
 //! A 16-digit card has 10^3 pseudonyms per BIN and a real Luhn-valid card is taken for one of
 //! ours with probability 10^-6; a 15-digit Amex has 10^4 per 4-digit prefix, same rate.
 
-use super::digits::{self, DigitLayout};
-use super::Keyed;
+use super::digits::{self, DigitLayout, MAX_DIGITS};
+use super::{Keyed, Parsed};
 
 const SEPARATORS: [char; 2] = [' ', '-'];
+
+/// A card number as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Card<'a>(DigitLayout<'a>);
 
 /// Card numbers are 12 (Maestro) to 19 digits long.
 pub(super) fn parse(value: &str) -> Option<DigitLayout<'_>> {
@@ -29,43 +33,66 @@ fn plan(n: usize) -> (usize, usize) {
     (prefix, tag)
 }
 
-pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
-    let layout = parse(value)?;
-    let input = layout.digits();
-    let n = input.len();
-    let (prefix, tag) = plan(n);
-    let mut stream = keyed.stream("pseudonym/credit_card", &digits::ascii(input));
-    let mut out: Vec<u8> = input.iter().take(prefix).copied().collect();
-    while out.len() < n.saturating_sub(tag + 1) {
-        out.push(stream.digit());
+impl<'a> Parsed<'a> for Card<'a> {
+    fn parse(value: &'a str) -> Option<Self> {
+        parse(value).map(Card)
     }
-    out.extend(digits::tag(keyed, "credit_card", &out, tag));
-    out.push(crate::luhn::check_digit(&out));
-    Some(layout.render(&out))
-}
 
-pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
-    let layout = parse(value)?;
-    let d = layout.digits();
-    let (_, tag) = plan(d.len());
-    let body_len = d.len().saturating_sub(tag + 1);
-    let ours = match (
-        d.get(..body_len),
-        d.get(body_len..d.len().saturating_sub(1)),
-    ) {
-        (Some(body), Some(found)) => {
-            crate::luhn::is_valid(d) && digits::tag(keyed, "credit_card", body, tag) == found
+    fn ours(&self, keyed: &Keyed) -> bool {
+        let d = self.0.digits();
+        let (_, tag) = plan(d.len());
+        let body_len = d.len().saturating_sub(tag + 1);
+        match (
+            d.get(..body_len),
+            d.get(body_len..d.len().saturating_sub(1)),
+        ) {
+            (Some(body), Some(found)) => {
+                crate::luhn::is_valid(d) && digits::has_tag(keyed, "credit_card", body, found)
+            }
+            _ => false,
         }
-        _ => false,
-    };
-    Some(ours)
+    }
+
+    fn write(&self, keyed: &Keyed, out: &mut String) {
+        let input = self.0.digits();
+        let n = input.len();
+        let (prefix, tag) = plan(n);
+        let body_len = n.saturating_sub(tag + 1);
+        let mut stream = keyed.seed("credit_card").digits(input).stream();
+        let mut new = [0u8; MAX_DIGITS];
+        for (i, d) in new.iter_mut().enumerate().take(body_len) {
+            *d = match input.get(i) {
+                Some(&kept) if i < prefix => kept,
+                _ => stream.digit(),
+            };
+        }
+        let (body, rest) = new.split_at_mut(body_len.min(MAX_DIGITS));
+        if let Some(tag_digits) = rest.get_mut(..tag) {
+            digits::tag(keyed, "credit_card", body, tag_digits);
+        }
+        let check_at = n.saturating_sub(1);
+        let check = crate::luhn::check_digit(new.get(..check_at).unwrap_or(&[]));
+        if let Some(d) = new.get_mut(check_at) {
+            *d = check;
+        }
+        self.0.render_into(new.get(..n).unwrap_or(&[]), out);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::redact::pseudonym::testkit::{classes, keyed};
+    use crate::redact::pseudonym::{check, make};
     use proptest::prelude::*;
+
+    fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+        make::<Card>(keyed, value)
+    }
+
+    fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
+        check::<Card>(keyed, value)
+    }
 
     fn digits_of(s: &str) -> Vec<u8> {
         s.chars()

@@ -195,16 +195,29 @@ fn render(date: &Date<'_>, year: &str, fields: [u32; 2], time: [u32; 3]) -> Stri
 }
 
 fn image(keyed: &Keyed, date: &Date<'_>) -> String {
-    // The seed is everything the pseudonym keeps (the decade and the format), nothing it
-    // replaces.
+    // The seed is everything the pseudonym keeps (the decade and the format: field order,
+    // separators, which time fields are written, fraction and zone), nothing it replaces.
+    // Not the widths of day and month: a one-digit field may get a two-digit value.
     let decade = date.year.get(..3).unwrap_or("");
-    let mut seed = decade.as_bytes().to_vec();
-    seed.push(match date.order {
-        Order::YearFirst(_) => b'y',
-        Order::YearLast(_) => b'l',
-        Order::Compact => b'c',
-    });
-    let mut stream = keyed.stream("pseudonym/date", &seed);
+    let (order, separator) = match date.order {
+        Order::YearFirst(sep) => (b'y', sep),
+        Order::YearLast(sep) => (b'l', sep),
+        Order::Compact => (b'c', '\0'),
+    };
+    let time = match date.time {
+        None => [0, 0],
+        Some(t) => [
+            u8::try_from(t.separator).unwrap_or(1),
+            1 + u8::from(t.seconds),
+        ],
+    };
+    let mut stream = keyed
+        .seed("date")
+        .bytes(decade.as_bytes())
+        .bytes(&[order, u8::try_from(separator).unwrap_or(0)])
+        .bytes(&time)
+        .bytes(date.rest.as_bytes())
+        .stream();
     let year = format!("{decade}{}", stream.within(0..=9));
     let month = stream.within(1..=12);
     let fields = match date.order {

@@ -5,51 +5,61 @@ use std::ops::RangeInclusive;
 
 use super::Keyed;
 
+/// The most digits a [`DigitLayout`] holds: more than any card (19), phone number (15) or SSN.
+pub(super) const MAX_DIGITS: usize = 20;
+
 /// A value whose ASCII digits can be replaced while its layout stays.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct DigitLayout<'a> {
     value: &'a str,
-    digits: Vec<u8>,
+    digits: [u8; MAX_DIGITS],
+    len: usize,
 }
 
 impl<'a> DigitLayout<'a> {
-    /// `value` if it holds only ASCII digits and `separators`, with a digit count in `count`.
+    /// `value` if it holds only ASCII digits and `separators`, with a digit count in `count`
+    /// (at most [`MAX_DIGITS`]).
     pub(super) fn parse(
         value: &'a str,
         separators: &[char],
         count: RangeInclusive<usize>,
     ) -> Option<Self> {
-        let mut digits = Vec::with_capacity(value.len());
-        for c in value.chars() {
+        let mut digits = [0u8; MAX_DIGITS];
+        let mut len = 0;
+        for c in value.bytes() {
             if c.is_ascii_digit() {
-                digits.push(digit_value(c));
-            } else if !separators.contains(&c) {
+                *digits.get_mut(len)? = c - b'0';
+                len += 1;
+            } else if !separators.contains(&char::from(c)) {
                 return None;
             }
         }
-        count
-            .contains(&digits.len())
-            .then_some(Self { value, digits })
+        count.contains(&len).then_some(Self { value, digits, len })
     }
 
     pub(super) fn digits(&self) -> &[u8] {
-        &self.digits
+        self.digits.get(..self.len).unwrap_or(&[])
     }
 
-    /// The layout with `digits` in place of the original ones. Missing digits leave the
-    /// original digit; extra digits are ignored (callers always pass the same count).
-    pub(super) fn render(&self, digits: &[u8]) -> String {
+    /// The layout with `digits` in place of the original ones, appended to `out`. Missing
+    /// digits leave the original digit; extra digits are ignored (callers always pass the
+    /// same count).
+    pub(super) fn render_into(&self, digits: &[u8], out: &mut String) {
         let mut new = digits.iter();
-        self.value
-            .chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    new.next().map_or(c, |&d| digit_char(d))
-                } else {
-                    c
-                }
-            })
-            .collect()
+        out.extend(self.value.chars().map(|c| {
+            if c.is_ascii_digit() {
+                new.next().map_or(c, |&d| digit_char(d))
+            } else {
+                c
+            }
+        }));
+    }
+
+    #[cfg(test)]
+    fn render(&self, digits: &[u8]) -> String {
+        let mut out = String::new();
+        self.render_into(digits, &mut out);
+        out
     }
 
     pub(super) fn starts_with_digit(&self) -> bool {
@@ -61,17 +71,13 @@ impl<'a> DigitLayout<'a> {
     }
 }
 
+#[cfg(test)]
 pub(super) fn digit_value(c: char) -> u8 {
     u8::try_from(c.to_digit(10).unwrap_or(0)).unwrap_or(0)
 }
 
 pub(super) fn digit_char(d: u8) -> char {
     char::from(b'0' + d % 10)
-}
-
-/// Digits as ASCII text, the canonical input to seeds and tags.
-pub(super) fn ascii(digits: &[u8]) -> Vec<u8> {
-    digits.iter().map(|d| b'0' + d % 10).collect()
 }
 
 /// How many of `free` keyed digits are a tag: all but two (which keep 100 pseudonyms per kept
@@ -86,13 +92,19 @@ pub(super) fn tag_len(free: usize) -> usize {
     free.saturating_sub(2).max(free / 2).min(6)
 }
 
-/// `count` tag digits: a keyed function of `body`, so a value carrying them is (with
-/// probability `1 - 10^-count` for a value that is not) this key's pseudonym.
-pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], count: usize) -> Vec<u8> {
-    let mut domain = String::from("tag/");
-    domain.push_str(format);
-    let mut stream = keyed.stream(&domain, &ascii(body));
-    (0..count).map(|_| stream.digit()).collect()
+/// Fills `out` with tag digits: a keyed function of `body`, so a value carrying them is (with
+/// probability `1 - 10^-len` for a value that is not) this key's pseudonym.
+pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], out: &mut [u8]) {
+    let mut stream = keyed.tag(format).digits(body).stream();
+    for d in out {
+        *d = stream.digit();
+    }
+}
+
+/// Whether `found` are the tag digits of `body`.
+pub(super) fn has_tag(keyed: &Keyed, format: &str, body: &[u8], found: &[u8]) -> bool {
+    let mut stream = keyed.tag(format).digits(body).stream();
+    found.iter().all(|&d| stream.digit() == d)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! [`recognises`] tells this key's output from other `.example` addresses (1 in 36^4).
 
 use super::generic::{Kept, Shape};
-use super::Keyed;
+use super::{Keyed, Parsed};
 
 const TLD: &str = "example";
 const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
@@ -45,56 +45,70 @@ pub(super) fn parse(value: &str) -> Option<Address<'_>> {
     (local_ok && domain_ok).then_some(Address { local, domain })
 }
 
-fn tag(keyed: &Keyed, local: &str, label: &str) -> String {
-    let mut data = local.as_bytes().to_vec();
-    data.push(0);
-    data.extend(label.as_bytes());
-    let mut stream = keyed.stream("tag/email", &data);
-    (0..4)
-        .map(|_| char::from(stream.pick(ALNUM, b'0')))
-        .collect()
+/// The 4-character tag over the local part and the 6-character keyed head of the label.
+fn tag(keyed: &Keyed, local: &str, head: &[u8]) -> [u8; 4] {
+    let mut stream = keyed
+        .tag("email")
+        .bytes(local.as_bytes())
+        .bytes(&[0])
+        .bytes(head)
+        .stream();
+    [0; 4].map(|_| stream.pick(ALNUM, b'0'))
 }
 
-pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
-    let address = parse(value)?;
-    let mut stream = keyed.stream("pseudonym/email", value.to_lowercase().as_bytes());
-    let local: String = Shape::of(address.local, &Kept::none())
-        .fill(&mut stream)
-        .into_iter()
-        .collect();
-    let mut domain_stream = keyed.stream(
-        "pseudonym/email-domain",
-        address.domain.to_lowercase().as_bytes(),
-    );
-    let mut label = String::with_capacity(10);
-    label.push(char::from(
-        domain_stream.pick(b"abcdefghijklmnopqrstuvwxyz", b'a'),
-    ));
-    for _ in 0..5 {
-        label.push(char::from(domain_stream.pick(ALNUM, b'0')));
+impl<'a> Parsed<'a> for Address<'a> {
+    fn parse(value: &'a str) -> Option<Self> {
+        parse(value)
     }
-    let tag = tag(keyed, &local, &label);
-    Some(format!("{local}@{label}{tag}.{TLD}"))
-}
 
-pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
-    let address = parse(value)?;
-    let ours = match address.domain.split_once('.') {
-        Some((label, TLD)) => match (label.get(..6), label.get(6..)) {
-            (Some(head), Some(found)) if label.len() == 10 => {
-                tag(keyed, address.local, head) == found
-            }
+    fn ours(&self, keyed: &Keyed) -> bool {
+        match self.domain.split_once('.') {
+            Some((label, TLD)) if label.len() == 10 => match (label.get(..6), label.get(6..)) {
+                (Some(head), Some(found)) => {
+                    tag(keyed, self.local, head.as_bytes()) == found.as_bytes()
+                }
+                _ => false,
+            },
             _ => false,
-        },
-        _ => false,
-    };
-    Some(ours)
+        }
+    }
+
+    fn write(&self, keyed: &Keyed, out: &mut String) {
+        let mut stream = keyed
+            .seed("email")
+            .lower(self.local)
+            .bytes(b"@")
+            .lower(self.domain)
+            .stream();
+        let start = out.len();
+        Shape::of(self.local, &Kept::none()).fill_into(&mut stream, out);
+        let mut domain_stream = keyed.seed("email-domain").lower(self.domain).stream();
+        let mut label = [0u8; 6];
+        label[0] = domain_stream.pick(b"abcdefghijklmnopqrstuvwxyz", b'a');
+        for c in label.iter_mut().skip(1) {
+            *c = domain_stream.pick(ALNUM, b'0');
+        }
+        let tag = tag(keyed, out.get(start..).unwrap_or(""), &label);
+        out.push('@');
+        out.extend(label.iter().chain(&tag).map(|&c| char::from(c)));
+        out.push('.');
+        out.push_str(TLD);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::redact::pseudonym::testkit::keyed;
+    use crate::redact::pseudonym::{check, make};
+
+    fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+        make::<Address>(keyed, value)
+    }
+
+    fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
+        check::<Address>(keyed, value)
+    }
 
     /// A deliberately independent check of the syntax most validators apply.
     fn looks_valid(s: &str) -> bool {

@@ -150,11 +150,20 @@ impl Shape {
     pub(super) fn fill(&self, stream: &mut super::Stream) -> Vec<char> {
         self.slots
             .iter()
-            .map(|&(c, class)| match class {
-                Class::Kept => c,
-                _ => class.draw(stream),
-            })
+            .map(|&slot| Self::map(slot, stream))
             .collect()
+    }
+
+    /// [`Shape::fill`], appending to `out`.
+    pub(super) fn fill_into(&self, stream: &mut super::Stream, out: &mut String) {
+        out.extend(self.slots.iter().map(|&slot| Self::map(slot, stream)));
+    }
+
+    fn map((c, class): (char, Class), stream: &mut super::Stream) -> char {
+        match class {
+            Class::Kept => c,
+            _ => class.draw(stream),
+        }
     }
 
     fn mapped(&self) -> impl Iterator<Item = usize> + '_ {
@@ -192,7 +201,7 @@ impl Shape {
             .enumerate()
             .map(|(i, c)| if slots.contains(&i) { '\0' } else { *c })
             .collect();
-        let mut stream = keyed.stream("tag/generic", data.as_bytes());
+        let mut stream = keyed.tag_stream("generic", data.as_bytes());
         slots
             .iter()
             .map(|&i| {
@@ -207,7 +216,7 @@ impl Shape {
 /// Pseudonymizes `value`, leaving the bytes in `kept` alone.
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str, kept: &Kept) -> String {
     let shape = Shape::of(value, kept);
-    let mut stream = keyed.stream("pseudonym/generic", value.to_lowercase().as_bytes());
+    let mut stream = keyed.seed("generic").lower(value).stream();
     let mut out = shape.fill(&mut stream);
     let slots = shape.tag_slots();
     let tag = shape.tag(keyed, &out, &slots);

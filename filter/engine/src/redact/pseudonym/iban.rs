@@ -87,7 +87,7 @@ fn tag(keyed: &Keyed, country: &[u8], bban: &[u8], positions: &[usize]) -> Vec<u
             c.to_ascii_uppercase()
         }
     }));
-    let mut stream = keyed.stream("tag/iban", &data);
+    let mut stream = keyed.tag_stream("iban", &data);
     positions.iter().map(|_| b'0' + stream.digit()).collect()
 }
 
@@ -125,7 +125,7 @@ pub(super) fn is_valid(iban: &Iban<'_>) -> bool {
 
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let iban = parse(value)?;
-    let mut stream = keyed.stream("pseudonym/iban", &iban.chars.to_ascii_uppercase());
+    let mut stream = keyed.seed("iban").lower_ascii(&iban.chars).stream();
     let mut bban: Vec<u8> = iban
         .bban()
         .iter()

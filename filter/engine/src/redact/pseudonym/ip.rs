@@ -54,7 +54,7 @@ pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let ip = parse(value)?;
     Some(match ip {
         Ip::V4 { octets, padded } => {
-            let mut stream = keyed.stream("pseudonym/ip_address", &octets);
+            let mut stream = keyed.stream("ip_address", &octets);
             let net = V4_NETS
                 .get(usize::try_from(stream.below(3)).unwrap_or(0))
                 .copied()
@@ -68,7 +68,7 @@ pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
             }
         }
         Ip::V6(addr) => {
-            let mut stream = keyed.stream("pseudonym/ip_address", &addr.octets());
+            let mut stream = keyed.stream("ip_address", &addr.octets());
             let mut segments = [0x2001, 0x0db8, 0, 0, 0, 0, 0, 0];
             for (out, &original) in segments.iter_mut().zip(addr.segments().iter()).skip(2) {
                 if original != 0 {

@@ -38,13 +38,13 @@ pub(super) fn parse(value: &str) -> Option<Mac> {
 }
 
 fn tag(keyed: &Keyed, head: &[u8]) -> [u8; 2] {
-    let mut stream = keyed.stream("tag/mac_address", head);
+    let mut stream = keyed.tag_stream("mac_address", head);
     [stream.byte(), stream.byte()]
 }
 
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let mac = parse(value)?;
-    let mut stream = keyed.stream("pseudonym/mac_address", &mac.bytes);
+    let mut stream = keyed.stream("mac_address", &mac.bytes);
     let mut out = [0u8; 6];
     stream.fill(&mut out[..4]);
     out[0] = (out[0] & 0xfc) | 0x02;

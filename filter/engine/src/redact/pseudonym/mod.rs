@@ -2,9 +2,10 @@
 //!
 //! # Keyed and deterministic
 //! A pseudonym is a function of the key and the value only. Its randomness is a `Stream`
-//! seeded with `HMAC-SHA-256(key, "pseudonym/<format>" ‖ 0 ‖ value)`: every worker with the same
-//! key gives the same answer, before and after a restart, and another key gives an unrelated
-//! one. Seeds are per *format*, not per detector, and taken over the value's canonical form
+//! seeded with SipHash-2-4 under a subkey of the key over `"<format>" ‖ 0 ‖ value`, and the tag
+//! that recognises it is a SipHash under a second subkey (see [`stream`] for why that is
+//! sound): every worker with the same key gives the same answer, before and after a restart,
+//! and another key gives an unrelated one. Seeds are per *format*, not per detector, and taken over the value's canonical form
 //! (the digits of a card, the lower-cased address), so one person's data becomes the same
 //! pseudonym wherever it appears in a request: in the query, found by a detector, or in a JSON
 //! field named `email`.
@@ -69,18 +70,24 @@ use sha2::Sha256;
 use crate::entity::Entity;
 use generic::Kept;
 use secret::Token;
-pub(crate) use stream::Stream;
+use stream::SipKey;
+pub(crate) use stream::{Seed, Stream};
 
 type HmacSha256 = Hmac<Sha256>;
 
 /// The pseudonym key. Never logged, never printed: `Debug` shows only whether it was
 /// configured.
 ///
-/// Holds the HMAC state already keyed (inner and outer pads absorbed), so that each of the
-/// few MACs behind a pseudonym costs two compressions fewer.
+/// Holds the HMAC state already keyed (for the `hash` operator) and the two SipHash keys
+/// derived from it once, here, so that no pseudonym pays for a SHA-256 compression (see
+/// [`stream`] for why SipHash is sound for them).
 #[derive(Clone)]
 pub struct Keyed {
     hmac: Option<HmacSha256>,
+    /// Keys the seed of each pseudonym's randomness.
+    seeds: SipKey,
+    /// Keys the tags by which a pseudonym is recognised.
+    tags: SipKey,
     configured: bool,
 }
 
@@ -97,19 +104,26 @@ impl Keyed {
     /// that every configured key gives a full-size HMAC key.
     pub fn from_secret(secret: &[u8]) -> Self {
         use sha2::Digest;
-        let digest = Sha256::digest(secret);
-        Self {
-            hmac: HmacSha256::new_from_slice(&digest).ok(),
-            configured: true,
-        }
+        Self::new(&Sha256::digest(secret), true)
     }
 
     /// A key drawn at random for this VM only.
     pub fn ephemeral(random: [u8; 32]) -> Self {
-        Self {
-            hmac: HmacSha256::new_from_slice(&random).ok(),
-            configured: false,
-        }
+        Self::new(&random, false)
+    }
+
+    fn new(key: &[u8], configured: bool) -> Self {
+        let mut keyed = Self {
+            hmac: HmacSha256::new_from_slice(key).ok(),
+            seeds: SipKey::from_bytes(&[0; 32]),
+            tags: SipKey::from_bytes(&[0; 32]),
+            configured,
+        };
+        // Independent subkeys: HMAC under distinct labels is a PRF, so knowing one (it never
+        // leaves this struct anyway) tells nothing about the other or about the key.
+        keyed.seeds = SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym seeds"));
+        keyed.tags = SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym tags"));
+        keyed
     }
 
     pub fn is_configured(&self) -> bool {
@@ -118,7 +132,7 @@ impl Keyed {
 
     /// HMAC-SHA-256 of `value` under a domain label, so that the same input under two
     /// purposes gives unrelated outputs.
-    pub fn mac(&self, domain: &str, value: &[u8]) -> [u8; 32] {
+    fn mac(&self, domain: &str, value: &[u8]) -> [u8; 32] {
         // HMAC accepts keys of any length: `None` cannot happen, and an all-zero MAC would
         // only make pseudonyms unkeyed, never expose anything.
         let Some(mut mac) = self.hmac.clone() else {
@@ -131,22 +145,56 @@ impl Keyed {
     }
 
     /// The `hash` operator: keyed HMAC-SHA-256, lower-case hex, in its own domain so that a
-    /// hash never equals any pseudonym's internal MAC.
+    /// hash never equals any derived key.
     pub fn hash_hex(&self, value: &str) -> String {
-        self.mac("hash", value.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(64);
+        for b in self.mac("hash", value.as_bytes()) {
+            for nibble in [b >> 4, b & 0x0f] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
+        }
+        out
     }
 
     /// The `pseudonymize` operator: a keyed, deterministic, format-preserving replacement
     /// for `value`, chosen by what `entity` says the value is (`None`: a custom detector).
     /// A value this key produced is returned unchanged, so redaction is idempotent.
     pub fn pseudonymize(&self, entity: Option<Entity>, value: &str) -> String {
-        if self.is_pseudonym(entity, value) {
-            return value.to_owned();
+        let mut out = String::with_capacity(value.len());
+        self.pseudonymize_into(entity, value, &mut out);
+        out
+    }
+
+    /// [`Keyed::pseudonymize`], appending to `out`; returns whether the value changed
+    /// (`false`: it was already this key's pseudonym, and is appended as it is).
+    pub fn pseudonymize_into(&self, entity: Option<Entity>, value: &str, out: &mut String) -> bool {
+        let kind = Kind::of(entity);
+        if let Kind::Shaped(format) = kind {
+            let (lead, core, trail) = trimmed(value);
+            let mark = out.len();
+            out.push_str(lead);
+            match format.apply(self, core, out) {
+                Some(true) => {
+                    out.truncate(mark);
+                    out.push_str(value);
+                    return false;
+                }
+                Some(false) => {
+                    out.push_str(trail);
+                    return true;
+                }
+                None => out.truncate(mark),
+            }
         }
-        Kind::of(entity).pseudonymize(self, value)
+        if kind.recognises(self, value) {
+            out.push_str(value);
+            return false;
+        }
+        out.push_str(&kind.pseudonymize(self, value));
+        true
     }
 
     /// Whether `value` is one of this key's pseudonyms for `entity` (or a value that is safe
@@ -156,10 +204,62 @@ impl Keyed {
         Kind::of(entity).recognises(self, value)
     }
 
+    /// The seed of a pseudonym's randomness under `domain`; the format feeds it the value's
+    /// canonical form.
+    pub(crate) fn seed(&self, domain: &str) -> Seed {
+        Seed::new(self.seeds, domain)
+    }
+
+    /// The seed of a tag under `domain`, under its own key: a tag is never a pseudonym's draw.
+    pub(crate) fn tag(&self, domain: &str) -> Seed {
+        Seed::new(self.tags, domain)
+    }
+
     /// A keyed random stream for `input` under `domain`.
     pub(crate) fn stream(&self, domain: &str, input: &[u8]) -> Stream {
-        Stream::new(self.mac(domain, input))
+        self.seed(domain).bytes(input).stream()
     }
+
+    /// A tag stream for `input` under `domain`.
+    pub(crate) fn tag_stream(&self, domain: &str, input: &[u8]) -> Stream {
+        self.tag(domain).bytes(input).stream()
+    }
+}
+
+/// A format whose values are parsed once, then either recognised as this key's pseudonym or
+/// replaced by one: the path every detected value takes, so it allocates nothing but the text
+/// it appends.
+trait Parsed<'a>: Sized {
+    /// `None` when `value` does not have the format's shape.
+    fn parse(value: &'a str) -> Option<Self>;
+
+    /// Whether the value is this key's pseudonym (or safe as it is).
+    fn ours(&self, keyed: &Keyed) -> bool;
+
+    /// Appends the pseudonym to `out`. Its own `ours` is true.
+    fn write(&self, keyed: &Keyed, out: &mut String);
+}
+
+/// `Some(true)`: `value` is ours and `out` is untouched; `Some(false)`: its pseudonym was
+/// appended to `out`; `None`: not this format's shape.
+fn apply<'a, P: Parsed<'a>>(keyed: &Keyed, value: &'a str, out: &mut String) -> Option<bool> {
+    let parsed = P::parse(value)?;
+    if parsed.ours(keyed) {
+        return Some(true);
+    }
+    parsed.write(keyed, out);
+    Some(false)
+}
+
+fn make<'a, P: Parsed<'a>>(keyed: &Keyed, value: &'a str) -> Option<String> {
+    let parsed = P::parse(value)?;
+    let mut out = String::with_capacity(value.len());
+    parsed.write(keyed, &mut out);
+    Some(out)
+}
+
+fn check<'a, P: Parsed<'a>>(keyed: &Keyed, value: &'a str) -> Option<bool> {
+    P::parse(value).map(|parsed| parsed.ours(keyed))
 }
 
 /// A structure a value can have, and that its pseudonym keeps.
@@ -183,10 +283,10 @@ impl Format {
     /// is `Some(out)`, `check(out)` is `Some(true)`.
     fn make(self, keyed: &Keyed, value: &str) -> Option<String> {
         match self {
-            Format::Email => email::pseudonymize(keyed, value),
-            Format::Phone => phone::pseudonymize(keyed, value),
-            Format::Card => card::pseudonymize(keyed, value),
-            Format::Ssn => ssn::pseudonymize(keyed, value),
+            Format::Email => make::<email::Address>(keyed, value),
+            Format::Phone => make::<phone::Phone>(keyed, value),
+            Format::Card => make::<card::Card>(keyed, value),
+            Format::Ssn => make::<ssn::Ssn>(keyed, value),
             Format::Iban => iban::pseudonymize(keyed, value),
             Format::Ip => ip::pseudonymize(keyed, value),
             Format::Mac => mac::pseudonymize(keyed, value),
@@ -201,10 +301,10 @@ impl Format {
     /// format's shape (exactly when [`Format::make`] gives `None`).
     fn check(self, keyed: &Keyed, value: &str) -> Option<bool> {
         match self {
-            Format::Email => email::recognises(keyed, value),
-            Format::Phone => phone::recognises(keyed, value),
-            Format::Card => card::recognises(keyed, value),
-            Format::Ssn => ssn::recognises(keyed, value),
+            Format::Email => check::<email::Address>(keyed, value),
+            Format::Phone => check::<phone::Phone>(keyed, value),
+            Format::Card => check::<card::Card>(keyed, value),
+            Format::Ssn => check::<ssn::Ssn>(keyed, value),
             Format::Iban => iban::recognises(keyed, value),
             Format::Ip => ip::recognises(value),
             Format::Mac => mac::recognises(keyed, value),
@@ -212,6 +312,23 @@ impl Format {
             Format::Ethereum => wallet::ethereum::recognises(keyed, value),
             Format::Jwt => jwt::recognises(keyed, value),
             Format::Date => date::recognises(keyed, value),
+        }
+    }
+
+    /// [`apply`] for this format: parse once, recognise or replace.
+    fn apply(self, keyed: &Keyed, value: &str, out: &mut String) -> Option<bool> {
+        match self {
+            Format::Email => apply::<email::Address>(keyed, value, out),
+            Format::Card => apply::<card::Card>(keyed, value, out),
+            Format::Phone => apply::<phone::Phone>(keyed, value, out),
+            Format::Ssn => apply::<ssn::Ssn>(keyed, value, out),
+            _ => {
+                if self.check(keyed, value)? {
+                    return Some(true);
+                }
+                out.push_str(&self.make(keyed, value)?);
+                Some(false)
+            }
         }
     }
 

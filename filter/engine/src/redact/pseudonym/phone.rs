@@ -15,8 +15,8 @@
 //!   pseudonyms per kept prefix. There is no fictional range common to all countries: a
 //!   pseudonym may be someone's real number, so use `mask` if the shadow could call it.
 
-use super::digits::{self, DigitLayout};
-use super::Keyed;
+use super::digits::{self, DigitLayout, MAX_DIGITS};
+use super::{Keyed, Parsed};
 
 const SEPARATORS: [char; 7] = [' ', '-', '.', '(', ')', '/', '+'];
 
@@ -88,27 +88,64 @@ fn plan(plus: bool, d: &[u8]) -> Plan {
     Plan::Other { kept, tag }
 }
 
-pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
-    let layout = parse(value)?;
-    let input = layout.digits();
-    let mut stream = keyed.stream("pseudonym/phone", &digits::ascii(input));
-    let out = match plan(value.starts_with('+'), input) {
-        Plan::Nanp { kept } => {
-            let mut out: Vec<u8> = input.iter().take(kept).copied().collect();
-            out.extend(area_code(&mut stream));
-            out.extend([5, 5, 5, 0, 1, stream.digit(), stream.digit()]);
-            out
-        }
-        Plan::Other { kept, tag } => {
-            let mut out: Vec<u8> = input.iter().take(kept).copied().collect();
-            while out.len() < input.len().saturating_sub(tag) {
-                out.push(stream.digit());
+/// A phone number as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Phone<'a> {
+    layout: DigitLayout<'a>,
+    plan: Plan,
+}
+
+impl<'a> Parsed<'a> for Phone<'a> {
+    fn parse(value: &'a str) -> Option<Self> {
+        let layout = parse(value)?;
+        let plan = plan(value.starts_with('+'), layout.digits());
+        Some(Self { layout, plan })
+    }
+
+    fn ours(&self, keyed: &Keyed) -> bool {
+        let d = self.layout.digits();
+        match self.plan {
+            // Every 555-01XX number is fictional, whoever made it.
+            Plan::Nanp { kept } => d
+                .get(kept + 3..kept + 8)
+                .is_some_and(|line| line == [5, 5, 5, 0, 1]),
+            Plan::Other { tag, .. } => {
+                let body_len = d.len().saturating_sub(tag);
+                match (d.get(..body_len), d.get(body_len..)) {
+                    (Some(body), Some(found)) => digits::has_tag(keyed, "phone", body, found),
+                    _ => false,
+                }
             }
-            out.extend(digits::tag(keyed, "phone", &out, tag));
-            out
         }
-    };
-    Some(layout.render(&out))
+    }
+
+    fn write(&self, keyed: &Keyed, out: &mut String) {
+        let input = self.layout.digits();
+        let n = input.len();
+        let mut stream = keyed.seed("phone").digits(input).stream();
+        let mut new = [0u8; MAX_DIGITS];
+        new.iter_mut().zip(input).for_each(|(d, &i)| *d = i);
+        match self.plan {
+            Plan::Nanp { kept } => {
+                let npa = area_code(&mut stream);
+                let line = [5, 5, 5, 0, 1, stream.digit(), stream.digit()];
+                for (d, &x) in new.iter_mut().skip(kept).zip(npa.iter().chain(&line)) {
+                    *d = x;
+                }
+            }
+            Plan::Other { kept, tag } => {
+                let body_len = n.saturating_sub(tag).min(MAX_DIGITS);
+                for d in new.iter_mut().take(body_len).skip(kept) {
+                    *d = stream.digit();
+                }
+                let (body, rest) = new.split_at_mut(body_len);
+                if let Some(tag_digits) = rest.get_mut(..tag) {
+                    digits::tag(keyed, "phone", body, tag_digits);
+                }
+            }
+        }
+        self.layout.render_into(new.get(..n).unwrap_or(&[]), out);
+    }
 }
 
 /// A keyed valid NPA: `[2-9][0-8][0-9]`, not `N11`.
@@ -126,30 +163,20 @@ fn area_code(stream: &mut super::Stream) -> [u8; 3] {
     [2, 0, 1]
 }
 
-pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
-    let layout = parse(value)?;
-    let d = layout.digits();
-    let ours = match plan(value.starts_with('+'), d) {
-        // Every 555-01XX number is fictional, whoever made it.
-        Plan::Nanp { kept } => d
-            .get(kept + 3..kept + 8)
-            .is_some_and(|line| line == [5, 5, 5, 0, 1]),
-        Plan::Other { tag, .. } => {
-            let body_len = d.len().saturating_sub(tag);
-            match (d.get(..body_len), d.get(body_len..)) {
-                (Some(body), Some(found)) => digits::tag(keyed, "phone", body, tag) == found,
-                _ => false,
-            }
-        }
-    };
-    Some(ours)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::redact::pseudonym::testkit::{classes, keyed};
+    use crate::redact::pseudonym::{check, make};
     use proptest::prelude::*;
+
+    fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+        make::<Phone>(keyed, value)
+    }
+
+    fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
+        check::<Phone>(keyed, value)
+    }
 
     fn nanp_digits(s: &str) -> String {
         let d: String = s.chars().filter(char::is_ascii_digit).collect();

@@ -5,8 +5,8 @@
 //! pseudonyms, and a real SSN is taken for one of ours with probability 1/989,901: SSNs are
 //! too sensitive to trade a higher leak rate for a larger image.
 
-use super::digits::{self, DigitLayout};
-use super::Keyed;
+use super::digits::DigitLayout;
+use super::{Keyed, Parsed};
 
 const SEPARATORS: [char; 3] = ['-', ' ', '.'];
 
@@ -28,51 +28,70 @@ pub(super) fn is_dashed(value: &str) -> bool {
 }
 
 /// Group and serial: the tag over the area's digits.
-fn tag(keyed: &Keyed, area: &[u8]) -> Vec<u8> {
-    let mut stream = keyed.stream("tag/us_ssn", &digits::ascii(area));
-    let mut out = split_number(stream.within(1..=99), 2);
-    out.extend(split_number(stream.within(1..=9999), 4));
+fn tag(keyed: &Keyed, area: &[u8]) -> [u8; 6] {
+    let mut stream = keyed.tag("us_ssn").digits(area).stream();
+    let (group, serial) = (stream.within(1..=99), stream.within(1..=9999));
+    let mut out = [0u8; 6];
+    split_number(group, &mut out[..2]);
+    split_number(serial, &mut out[2..]);
     out
 }
 
-fn split_number(n: u32, width: usize) -> Vec<u8> {
-    let mut out = vec![0u8; width];
+/// The decimal digits of `n`, right-aligned in `out`.
+fn split_number(n: u32, out: &mut [u8]) {
     let mut n = n;
     for d in out.iter_mut().rev() {
         *d = u8::try_from(n % 10).unwrap_or(0);
         n /= 10;
     }
-    out
 }
 
-pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
-    let layout = parse(value)?;
-    let mut stream = keyed.stream("pseudonym/us_ssn", &digits::ascii(layout.digits()));
-    // 001..=899 without 666.
-    let mut area = stream.within(1..=898);
-    if area >= 666 {
-        area += 1;
+/// An SSN as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ssn<'a>(DigitLayout<'a>);
+
+impl<'a> Parsed<'a> for Ssn<'a> {
+    fn parse(value: &'a str) -> Option<Self> {
+        parse(value).map(Ssn)
     }
-    let mut out = split_number(area, 3);
-    out.extend(tag(keyed, &out));
-    Some(layout.render(&out))
-}
 
-pub(super) fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
-    let layout = parse(value)?;
-    let d = layout.digits();
-    let ours = match (d.get(..3), d.get(3..)) {
-        (Some(area), Some(found)) => tag(keyed, area) == found,
-        _ => false,
-    };
-    Some(ours)
+    fn ours(&self, keyed: &Keyed) -> bool {
+        let d = self.0.digits();
+        match (d.get(..3), d.get(3..)) {
+            (Some(area), Some(found)) => tag(keyed, area) == found,
+            _ => false,
+        }
+    }
+
+    fn write(&self, keyed: &Keyed, out: &mut String) {
+        let mut stream = keyed.seed("us_ssn").digits(self.0.digits()).stream();
+        // 001..=899 without 666.
+        let mut area = stream.within(1..=898);
+        if area >= 666 {
+            area += 1;
+        }
+        let mut new = [0u8; 9];
+        split_number(area, &mut new[..3]);
+        let group_serial = tag(keyed, &new[..3]);
+        new[3..].copy_from_slice(&group_serial);
+        self.0.render_into(&new, out);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::redact::pseudonym::testkit::keyed;
+    use crate::redact::pseudonym::{check, make};
     use proptest::prelude::*;
+
+    fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
+        make::<Ssn>(keyed, value)
+    }
+
+    fn recognises(keyed: &Keyed, value: &str) -> Option<bool> {
+        check::<Ssn>(keyed, value)
+    }
 
     /// The SSA rules, written independently of the generator.
     fn valid_ssn(s: &str) -> bool {

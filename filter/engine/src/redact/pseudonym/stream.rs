@@ -1,47 +1,191 @@
-//! The randomness behind every pseudonym: a keyed, deterministic byte stream.
+//! The randomness behind every pseudonym: keyed SipHash-2-4 seeds and the streams they expand
+//! into.
+//!
+//! # Why SipHash is enough
+//! A pseudonym must be a deterministic function of the key and the value that nobody without
+//! the key can compute or invert better than by guessing: a pseudo-random function (PRF) under
+//! a secret key. SipHash-2-4 was designed and analysed as exactly that, a PRF under a secret
+//! 128-bit key, for short inputs like ours, and it costs a few dozen simple 64-bit operations
+//! per 8 bytes (no table, no multiplication), so it stays cheap inside a Wasm VM that has no
+//! SHA instructions. What it is not is a collision-resistant hash without a key; it is never
+//! used without one here. Where the output is a *published* digest (the `hash` operator) the
+//! engine keeps HMAC-SHA-256 (see [`super::Keyed::hash_hex`]).
+//!
+//! # Keys
+//! The configured (or ephemeral) key is turned once, at configure time, into two independent
+//! 128-bit SipHash keys with HMAC-SHA-256 under distinct labels: one for seeds, one for the
+//! idempotence tags (see [`super::Keyed`]). The key material itself never leaves `Keyed`, no
+//! type here implements `Debug`, and nothing is logged.
+//!
+//! # Seeds and streams
+//! A [`Seed`] feeds a SipHash-2-4-128 under one of those keys with `M = domain ‖ 0 ‖ input`,
+//! the input in pieces, without building it in memory. Its [`Stream`]'s block `i` (16 bytes)
+//! is the hash of `M ‖ len(M) ‖ i` (both numbers 8 bytes, little-endian). That encoding is
+//! injective (read from the end: `i`, then the length, then `M`; a domain holds no 0 byte), so
+//! every block of every stream is SipHash of a distinct message under the secret key: as
+//! unpredictable as SipHash is a PRF, and deterministic. Most pseudonyms need one block per
+//! stream, so a value's seed costs one hash of its bytes, and a tag one more.
+//!
+//! # Drawing numbers
+//! A 64-bit word `w` of the stream is read as the fraction `w / 2^64`. Drawing a number in
+//! `0..n` multiplies it by `n`: the integer part is the number, the fractional part (the low
+//! 64 bits of `w·n`) is kept for the next draw. After draws whose ranges multiply to `P`, the
+//! next draw from `0..n` is off the uniform distribution by at most `P·n / 2^64`; a word is
+//! replaced as soon as `P·n` would pass `2^32`, so every draw is within `2^-32` of uniform (far
+//! below anything observable) while one word still yields eight decimal digits or four bytes.
 
-use sha2::{Digest, Sha256};
+use siphasher::sip128::{Hasher128, SipHasher24};
 
-/// Pseudo-random bytes derived from one keyed MAC.
-///
-/// The seed is `HMAC-SHA-256(key, domain ‖ 0 ‖ input)` (see [`super::Keyed::stream`]), so the
-/// stream is as unpredictable as the key and the same on every worker. Block `i` is
-/// `SHA-256(seed ‖ i)`: counter mode over a secret seed, which is all a pseudonym needs.
-///
-/// No `Debug`: the seed is key material.
-pub(crate) struct Stream {
-    seed: [u8; 32],
-    block: [u8; 32],
-    counter: u64,
-    used: usize,
+/// A 128-bit SipHash key. No `Debug`: it is key material.
+#[derive(Clone, Copy)]
+pub(super) struct SipKey {
+    k0: u64,
+    k1: u64,
 }
 
-impl Stream {
-    pub(crate) fn new(seed: [u8; 32]) -> Self {
+impl SipKey {
+    /// The first 16 bytes of `material`, little-endian, as SipHash's reference code reads its
+    /// key.
+    pub(super) fn from_bytes(material: &[u8; 32]) -> Self {
+        let word = |at: usize| {
+            let mut bytes = [0u8; 8];
+            if let Some(src) = material.get(at..at + 8) {
+                bytes.copy_from_slice(src);
+            }
+            u64::from_le_bytes(bytes)
+        };
         Self {
-            seed,
-            block: [0; 32],
-            counter: 0,
-            used: 32,
+            k0: word(0),
+            k1: word(8),
         }
     }
 
-    fn refill(&mut self) {
-        let mut hash = Sha256::new();
-        hash.update(self.seed);
-        hash.update(self.counter.to_le_bytes());
-        self.block = hash.finalize().into();
+    fn hasher(self) -> SipHasher24 {
+        SipHasher24::new_with_keys(self.k0, self.k1)
+    }
+}
+
+/// A keyed hash being fed: `domain ‖ 0 ‖` whatever the format writes, then [`Seed::stream`].
+pub(crate) struct Seed {
+    hasher: SipHasher24,
+    /// Bytes written so far.
+    len: u64,
+}
+
+impl Seed {
+    pub(super) fn new(key: SipKey, domain: &str) -> Self {
+        let mut seed = Self {
+            hasher: key.hasher(),
+            len: 0,
+        };
+        seed.bytes(domain.as_bytes()).bytes(&[0]);
+        seed
+    }
+
+    pub(crate) fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        std::hash::Hasher::write(&mut self.hasher, bytes);
+        self.len = self
+            .len
+            .wrapping_add(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+        self
+    }
+
+    /// Decimal digits (values `0..=9`), fed as their ASCII characters.
+    pub(crate) fn digits(&mut self, digits: &[u8]) -> &mut Self {
+        self.mapped(digits, |d| b'0' + d % 10)
+    }
+
+    /// `bytes` through `map`, fed in stack-sized chunks so that nothing is allocated.
+    fn mapped(&mut self, bytes: &[u8], map: impl Fn(u8) -> u8) -> &mut Self {
+        for chunk in bytes.chunks(32) {
+            let mut buf = [0u8; 32];
+            for (b, &c) in buf.iter_mut().zip(chunk) {
+                *b = map(c);
+            }
+            self.bytes(buf.get(..chunk.len()).unwrap_or(&[]));
+        }
+        self
+    }
+
+    /// `text` lower-cased (Unicode lower case, so `É` and `é` give one seed), without
+    /// allocating for ASCII text.
+    pub(crate) fn lower(&mut self, text: &str) -> &mut Self {
+        if text.is_ascii() {
+            self.lower_ascii(text.as_bytes())
+        } else {
+            self.bytes(text.to_lowercase().as_bytes())
+        }
+    }
+
+    /// `bytes` with ASCII letters lower-cased.
+    pub(crate) fn lower_ascii(&mut self, bytes: &[u8]) -> &mut Self {
+        self.mapped(bytes, |c| c.to_ascii_lowercase())
+    }
+
+    pub(crate) fn stream(&self) -> Stream {
+        let mut prefix = self.hasher;
+        std::hash::Hasher::write(&mut prefix, &self.len.to_le_bytes());
+        Stream {
+            prefix,
+            counter: 0,
+            spare: None,
+            word: 0,
+            spent: WORD_BUDGET,
+        }
+    }
+}
+
+/// Pseudo-random numbers from one seed (see the module documentation). No `Debug`: its state
+/// is derived from key material.
+pub(crate) struct Stream {
+    /// The hash of `M ‖ len(M)`; block `i` appends `i`.
+    prefix: SipHasher24,
+    counter: u64,
+    /// The second word of the last block, if not used yet.
+    spare: Option<u64>,
+    /// The fraction draws are taken from, and the product of the ranges drawn from it so far.
+    word: u64,
+    spent: u64,
+}
+
+/// A word is replaced before the ranges drawn from it multiply past this.
+const WORD_BUDGET: u64 = 1 << 32;
+
+impl Stream {
+    fn next_word(&mut self) -> u64 {
+        if let Some(word) = self.spare.take() {
+            return word;
+        }
+        let mut hasher = self.prefix;
+        std::hash::Hasher::write(&mut hasher, &self.counter.to_le_bytes());
         self.counter = self.counter.wrapping_add(1);
-        self.used = 0;
+        let (first, second) = hasher.finish128().as_u64();
+        self.spare = Some(second);
+        first
+    }
+
+    /// A number in `0..n` (0 when `n` is 0 or 1, which use no randomness).
+    pub(crate) fn below(&mut self, n: u32) -> u32 {
+        if n <= 1 {
+            return 0;
+        }
+        let n = u64::from(n);
+        if self.spent.saturating_mul(n) > WORD_BUDGET {
+            self.word = self.next_word();
+            self.spent = 1;
+        }
+        self.spent *= n;
+        // `word · n` as a 128-bit number from 32-bit halves (no 128-bit arithmetic, which
+        // Wasm lacks): the high 64 bits are the draw, the low 64 bits the next fraction.
+        let high = (self.word >> 32) * n;
+        let low = (self.word & 0xffff_ffff) * n;
+        let draw = (high + (low >> 32)) >> 32;
+        self.word = (high << 32).wrapping_add(low);
+        u32::try_from(draw).unwrap_or(0)
     }
 
     pub(crate) fn byte(&mut self) -> u8 {
-        if self.used >= self.block.len() {
-            self.refill();
-        }
-        let byte = self.block.get(self.used).copied().unwrap_or(0);
-        self.used += 1;
-        byte
+        u8::try_from(self.below(256)).unwrap_or(0)
     }
 
     pub(crate) fn fill(&mut self, out: &mut [u8]) {
@@ -50,30 +194,15 @@ impl Stream {
         }
     }
 
-    /// A number in `0..n` (0 when `n` is 0), taken modulo from 32 random bits for `n` up to
-    /// 2^16 and from 64 above: the bias is at most `2^-16`, far below anything observable
-    /// (and `n / 2^32`, under 10^-8, for the alphabets of up to 62 symbols that most draws use).
-    pub(crate) fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            return 0;
-        }
-        let random = if n <= 1 << 16 {
-            let mut bytes = [0u8; 4];
-            self.fill(&mut bytes);
-            u64::from(u32::from_le_bytes(bytes))
-        } else {
-            let mut bytes = [0u8; 8];
-            self.fill(&mut bytes);
-            u64::from_le_bytes(bytes)
-        };
-        random % n
-    }
-
     /// A number in `range`, inclusive; `range.start()` when the range is empty.
     pub(crate) fn within(&mut self, range: std::ops::RangeInclusive<u32>) -> u32 {
         let (lo, hi) = (*range.start(), *range.end());
-        let span = u64::from(hi.saturating_sub(lo)) + 1;
-        let offset = u32::try_from(self.below(span)).unwrap_or(0);
+        let span = hi.saturating_sub(lo);
+        let offset = match span.checked_add(1) {
+            Some(n) => self.below(n),
+            // The full `u32` range: one word's top half.
+            None => u32::try_from(self.next_word() >> 32).unwrap_or(0),
+        };
         lo.saturating_add(offset)
     }
 
@@ -84,7 +213,7 @@ impl Stream {
 
     /// One symbol of `alphabet` (`fallback` for an empty alphabet).
     pub(crate) fn pick(&mut self, alphabet: &[u8], fallback: u8) -> u8 {
-        let len = u64::try_from(alphabet.len()).unwrap_or(0);
+        let len = u32::try_from(alphabet.len()).unwrap_or(0);
         usize::try_from(self.below(len))
             .ok()
             .and_then(|i| alphabet.get(i).copied())
@@ -95,40 +224,118 @@ impl Stream {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::Hasher;
+
+    const KEY: [u8; 32] = {
+        let mut key = [0u8; 32];
+        let mut i = 0;
+        while i < 32 {
+            key[i] = i as u8;
+            i += 1;
+        }
+        key
+    };
+
+    fn stream(key: u8, input: &[u8]) -> Stream {
+        let mut seed = Seed::new(SipKey::from_bytes(&[key; 32]), "test");
+        seed.bytes(input);
+        seed.stream()
+    }
+
+    /// The known answers of SipHash-2-4's reference: key `00 01 … 0f`, the 15-byte message
+    /// `00 01 … 0e` gives `a129ca6149be45e5` (the paper's appendix A), and the empty message
+    /// gives `a3817f04…0293` in the 128-bit variant. Checks the crate is the function the
+    /// module documentation argues from, with the key read as the reference reads it.
+    #[test]
+    fn siphash_known_answers() {
+        let key = SipKey::from_bytes(&KEY);
+        let mut short = siphasher::sip::SipHasher24::new_with_keys(key.k0, key.k1);
+        short.write(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+        assert_eq!(short.finish(), 0xa129_ca61_49be_45e5);
+        assert_eq!(
+            key.hasher().finish128().as_bytes(),
+            [
+                0xa3, 0x81, 0x7f, 0x04, 0xba, 0x25, 0xa8, 0xe6, 0x6d, 0xf6, 0x72, 0x14, 0xc7, 0x55,
+                0x02, 0x93
+            ]
+        );
+    }
 
     #[test]
-    fn same_seed_same_bytes_and_blocks_differ() {
-        let mut a = Stream::new([7; 32]);
-        let mut b = Stream::new([7; 32]);
+    fn pieces_are_fed_as_their_concatenation() {
+        let key = SipKey::from_bytes(&[9; 32]);
+        let mut a = Seed::new(key, "d");
+        a.bytes(b"al").lower("ICE@Example.COM").digits(&[4, 2]);
+        let mut b = Seed::new(key, "d");
+        b.bytes(b"alice@example.com42");
+        let mut c = Seed::new(key, "e");
+        c.bytes(b"alice@example.com42");
+        let mut x = [0u8; 40];
+        let mut y = [0u8; 40];
+        let mut z = [0u8; 40];
+        a.stream().fill(&mut x);
+        b.stream().fill(&mut y);
+        c.stream().fill(&mut z);
+        assert_eq!(x, y);
+        assert_ne!(x, z, "the domain is part of the input");
+        let mut long = Seed::new(key, "d");
+        long.lower(&"ÉA".repeat(40));
+        let mut lowered = Seed::new(key, "d");
+        lowered.bytes("éa".repeat(40).as_bytes());
+        assert_eq!(
+            long.stream().below(1 << 20),
+            lowered.stream().below(1 << 20)
+        );
+    }
+
+    #[test]
+    fn same_seed_same_draws_and_blocks_differ() {
         let mut x = [0u8; 80];
         let mut y = [0u8; 80];
-        a.fill(&mut x);
-        b.fill(&mut y);
+        stream(7, b"v").fill(&mut x);
+        stream(7, b"v").fill(&mut y);
         assert_eq!(x, y);
-        // Counter mode: the second block is not a repeat of the first.
-        assert_ne!(x[..32], x[32..64]);
-        let mut c = Stream::new([8; 32]);
+        // Counter mode: later blocks are not repeats of the first.
+        assert_ne!(x[..16], x[16..32]);
         let mut z = [0u8; 80];
-        c.fill(&mut z);
-        assert_ne!(x, z);
+        stream(8, b"v").fill(&mut z);
+        assert_ne!(x, z, "another key");
+        stream(7, b"w").fill(&mut z);
+        assert_ne!(x, z, "another input");
     }
 
     #[test]
     fn ranges_are_respected_and_covered() {
-        let mut s = Stream::new([1; 32]);
-        let mut seen = [false; 10];
-        for _ in 0..500 {
+        let mut s = stream(1, b"ranges");
+        let mut seen = [0u32; 10];
+        for _ in 0..5000 {
             let d = s.digit();
             assert!(d < 10);
-            seen[usize::from(d)] = true;
+            seen[usize::from(d)] += 1;
             let w = s.within(2..=9);
             assert!((2..=9).contains(&w));
         }
-        assert!(seen.iter().all(|s| *s), "every digit is reachable");
+        // Every digit is reachable and none is far off its share of 500.
+        assert!(seen.iter().all(|&n| (380..620).contains(&n)), "{seen:?}");
         assert_eq!(s.below(0), 0);
+        assert_eq!(s.below(1), 0);
         assert_eq!(s.within(5..=5), 5);
         let reversed = std::ops::RangeInclusive::new(9, 3);
         assert_eq!(s.within(reversed), 9);
+        let _ = s.within(0..=u32::MAX);
         assert_eq!(s.pick(b"", b'?'), b'?');
+    }
+
+    #[test]
+    fn bytes_are_uniform_enough() {
+        let mut s = stream(3, b"bytes");
+        let mut bits = [0u32; 8];
+        for _ in 0..4096 {
+            let b = s.byte();
+            for (i, n) in bits.iter_mut().enumerate() {
+                *n += u32::from(b >> i & 1);
+            }
+        }
+        assert!(bits.iter().all(|&n| (1850..2250).contains(&n)), "{bits:?}");
     }
 }
