@@ -34,6 +34,7 @@ mod secrets;
 mod ssn;
 mod triggers;
 mod wallet;
+mod window;
 
 pub use candidate::EntitySet;
 pub use custom::PATTERN_SIZE_LIMIT;

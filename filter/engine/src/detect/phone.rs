@@ -161,6 +161,9 @@ pub(super) fn scan_digits(b: &[u8], start: usize) -> Option<usize> {
         after == b'(' || (matches!(after, b' ' | b'-' | b'.') && (is_digit(next) || next == b'('));
     if !grouped {
         // One bare run of digits: only a NANP number, with or without its leading 1.
+        if !matches!(len, 10 | 11) {
+            return None;
+        }
         let end = start + len;
         let mut d = [0u8; 11];
         for (slot, &c) in d.iter_mut().zip(b.get(start..end)?) {
@@ -171,7 +174,7 @@ pub(super) fn scan_digits(b: &[u8], start: usize) -> Option<usize> {
             11 => d[0] == 1 && nanp_digits(d.get(1..)?),
             _ => false,
         };
-        return (ok && numeric_end(b, end)).then_some(end);
+        return (ok && (numeric_end(b, end) || extension_follows(b, end))).then_some(end);
     }
     // Only four first groups start a grouped number: a NANP area code (`425-`), the NANP
     // country code (`1 `), a trunk prefix (`020 `) or an international prefix (`0044 `).
@@ -421,6 +424,8 @@ mod tests {
             ("+1-425-882-9090x1234 ok", "+1-425-882-9090"),
             ("(425) 882-9090X7", "(425) 882-9090"),
             ("001-425-882-9090x12", "001-425-882-9090"),
+            ("4258829090x123", "4258829090"),
+            ("14258829090x1 ok", "14258829090"),
         ] {
             assert_eq!(found(text), Some(phone), "{text}");
         }

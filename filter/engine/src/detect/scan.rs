@@ -1,43 +1,17 @@
 //! The structural pass: one walk over the bytes that stops only where a detector could
 //! start (a digit, `@`, `:`, `+`, `(`, `-`, `.`) and runs the scanners for that spot.
 //!
-//! Between stops the walk is a table lookup per byte. At a digit that starts a number, every
+//! The walk finds its stops sixty-four bytes at a time ([`window`]). At a digit that starts a number, every
 //! numeric scanner is tried and the longest match is kept; then the walk jumps past the
 //! word (or the match), so a run of digits is examined once, not once per digit.
 
-use super::bytes::{at, before, is_digit, is_hex, is_word, numeric_start, run_back, run_len};
+use super::bytes::{
+    at, before, before2, is_digit, is_hex, is_word, numeric_start, run_back, run_len,
+};
 use super::candidate::{Candidate, EntitySet};
+use super::window;
 use super::{card, email, iban, ip, mac, phone, ssn, wallet};
 use crate::entity::Entity;
-
-const OTHER: u8 = 0;
-const DIGIT: u8 = 1;
-const AT: u8 = 2;
-const COLON: u8 = 4;
-const PLUS: u8 = 8;
-const PAREN: u8 = 16;
-const DASH: u8 = 32;
-const DOT: u8 = 64;
-
-static CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut c = b'0';
-    while c <= b'9' {
-        t[c as usize] = DIGIT;
-        c += 1;
-    }
-    t[b'@' as usize] = AT;
-    t[b':' as usize] = COLON;
-    t[b'+' as usize] = PLUS;
-    t[b'(' as usize] = PAREN;
-    t[b'-' as usize] = DASH;
-    t[b'.' as usize] = DOT;
-    t
-};
-
-fn class(c: u8) -> u8 {
-    CLASS[usize::from(c)]
-}
 
 /// The entities this pass can find; when none of them is wanted the walk is skipped.
 pub(super) const ENTITIES: [Entity; 9] = [
@@ -57,52 +31,40 @@ pub(super) fn scan(b: &[u8], on: EntitySet, out: &mut Vec<Candidate>) {
     if on.intersect(EntitySet::of(&ENTITIES)).is_empty() {
         return;
     }
-    let mut i = 0;
-    while let Some(pos) = next_trigger(b, i) {
-        i = stop_at(b, pos, on, out).unwrap_or(pos + 1).max(pos + 1);
-    }
+    walk(b, |pos| {
+        stop_at(b, pos, on, out).unwrap_or(pos + 1).max(pos + 1)
+    });
 }
 
-/// The first trigger byte at or after `i`. Eight bytes are classified per step with their
-/// results or-ed, so stretches of plain text cost a few cycles per eight bytes; the position
-/// inside a block with a trigger comes from a bit mask, not a loop, to spare a mispredicted
-/// loop exit per stop.
-#[inline]
-fn next_trigger(b: &[u8], i: usize) -> Option<usize> {
-    let rest = b.get(i..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut offset = i;
-    for chunk in &mut chunks {
-        if let &[c0, c1, c2, c3, c4, c5, c6, c7] = chunk {
-            let k = [
-                class(c0),
-                class(c1),
-                class(c2),
-                class(c3),
-                class(c4),
-                class(c5),
-                class(c6),
-                class(c7),
-            ];
-            if (k[0] | k[1] | k[2] | k[3]) | (k[4] | k[5] | k[6] | k[7]) != OTHER {
-                let mask = u32::from(k[0] != OTHER)
-                    | u32::from(k[1] != OTHER) << 1
-                    | u32::from(k[2] != OTHER) << 2
-                    | u32::from(k[3] != OTHER) << 3
-                    | u32::from(k[4] != OTHER) << 4
-                    | u32::from(k[5] != OTHER) << 5
-                    | u32::from(k[6] != OTHER) << 6
-                    | u32::from(k[7] != OTHER) << 7;
-                return Some(offset + mask.trailing_zeros() as usize);
+/// Calls `visit` at each stop byte in order, skipping those before the position it returns
+/// (which must lie past the stop).
+#[inline(always)]
+fn walk(b: &[u8], mut visit: impl FnMut(usize) -> usize) {
+    // The stops of `base..base + window::LEN` not yet passed, one bit each.
+    let mut base = 0;
+    let mut stops = window::stops(b, base);
+    loop {
+        if stops == 0 {
+            base += window::LEN;
+            if base >= b.len() {
+                return;
             }
+            stops = window::stops(b, base);
+            continue;
         }
-        offset += 8;
+        let pos = base + stops.trailing_zeros() as usize;
+        let resume = visit(pos);
+        let passed = resume.saturating_sub(base);
+        if passed < window::LEN {
+            stops &= u64::MAX << passed;
+        } else {
+            if resume >= b.len() {
+                return;
+            }
+            base = resume;
+            stops = window::stops(b, base);
+        }
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| class(c) != OTHER)
-        .map(|k| offset + k)
 }
 
 /// Looks at the trigger byte at `pos` and its neighbours and runs the scanners that could
@@ -173,9 +135,16 @@ fn found(
 /// starts here, an IBAN when it is the check digits after a country code. Each scanner runs
 /// only when the digit run has a shape it could start (`425-`, `4111 `, `10.`, 12+ digits).
 fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
-    let word_end = i + run_len(b, i, is_word);
+    let digits = run_len(b, i, is_digit);
+    let word_end = i + digits + run_len(b, i + digits, is_word);
     if !numeric_start(b, i) {
-        if on.contains(Entity::Iban) && i >= 2 && iban::may_start(b, i - 2) {
+        // Check digits follow two capitals; the test of the byte before spares the call
+        // after the `-`, `.` and `:` inside dates, times and UUIDs.
+        if on.contains(Entity::Iban)
+            && before(b, i).is_ascii_uppercase()
+            && i >= 2
+            && iban::may_start(b, i - 2)
+        {
             if let Some(end) = iban::scan(b, i - 2) {
                 out.push(Candidate::builtin(i - 2, end, Entity::Iban));
                 return Some(end.max(word_end));
@@ -184,7 +153,6 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
         return Some(word_end);
     }
     let first = at(b, i);
-    let digits = run_len(b, i, is_digit);
     let after = at(b, i + digits);
     let separated = matches!(after, b' ' | b'-' | b'.');
     let mut best: Option<(usize, Entity)> = None;
@@ -196,8 +164,9 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
         }
     };
     // A grouped card continues with a group of at least three digits (`4111 111…`).
-    let card_group = (5..8).all(|k| is_digit(at(b, i + k)));
-    if on.contains(Entity::CreditCard) && (digits >= 12 || (digits == 4 && separated && card_group))
+    let card_group = || (5..8).all(|k| is_digit(at(b, i + k)));
+    if on.contains(Entity::CreditCard)
+        && (digits >= 12 || (digits == 4 && separated && card_group()))
     {
         consider(Entity::CreditCard, card::scan(b, i));
     }
@@ -255,6 +224,12 @@ fn colon(b: &[u8], c: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
         return None;
     }
     let s = c - hex;
+    // Both readings want a start that is not glued to a word or to a colon-joined group
+    // before it (the `22` of `08:22:16`); testing that once spares both scanners.
+    let p = before(b, s);
+    if is_word(p) || (p == b':' && is_hex(before2(b, s))) {
+        return None;
+    }
     if hex == 2 && on.contains(Entity::MacAddress) {
         if let Some(end) = mac::scan(b, s) {
             out.push(Candidate::builtin(s, end, Entity::MacAddress));
@@ -278,11 +253,16 @@ fn mac_separator(
     on: EntitySet,
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
-    if !on.contains(Entity::MacAddress) || run_back(b, c, group + 1, is_hex) != group {
+    if !on.contains(Entity::MacAddress) {
         return None;
     }
-    let s = c - group;
-    if is_word(before(b, s)) || !is_hex(at(b, c + 1)) {
+    // Exactly `group` hex digits, not glued to a word (which a longer hex run would be):
+    // the byte before the group rules out most UUID and date dashes at once.
+    let s = c.checked_sub(group)?;
+    if is_word(before(b, s))
+        || !b.get(s..c).is_some_and(|g| g.iter().all(|&h| is_hex(h)))
+        || !is_hex(at(b, c + 1))
+    {
         return None;
     }
     let end = mac::scan(b, s)?;
@@ -292,25 +272,119 @@ fn mac_separator(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
     fn only_the_trigger_bytes_stop_the_walk() {
-        let stops: Vec<u8> = (0..=255u8).filter(|&c| class(c) != OTHER).collect();
+        let stops: Vec<u8> = (0..=255u8).filter(|&c| window::is_stop(c)).collect();
         assert_eq!(stops, b"(+-.0123456789:@".to_vec());
     }
 
+    /// The stops `walk` visits, given where to resume after each.
+    fn visited(b: &[u8], skips: &[usize]) -> Vec<usize> {
+        let mut seen = Vec::new();
+        walk(b, |pos| {
+            seen.push(pos);
+            pos + 1 + skips.get(seen.len() % skips.len().max(1)).unwrap_or(&0)
+        });
+        seen
+    }
+
+    /// The same, one byte at a time.
+    fn visited_bytewise(b: &[u8], skips: &[usize]) -> Vec<usize> {
+        let mut seen = Vec::new();
+        let mut i = 0;
+        while let Some(k) = b
+            .get(i..)
+            .and_then(|r| r.iter().position(|&c| window::is_stop(c)))
+        {
+            let pos = i + k;
+            seen.push(pos);
+            i = pos + 1 + skips.get(seen.len() % skips.len().max(1)).unwrap_or(&0);
+        }
+        seen
+    }
+
     #[test]
-    fn next_trigger_finds_the_first_trigger_in_any_lane() {
-        for len in 0..40 {
+    fn the_walk_finds_a_stop_in_any_position() {
+        for len in 0..140 {
             let mut text = vec![b'x'; len];
-            assert_eq!(next_trigger(&text, 0), None);
+            assert!(visited(&text, &[]).is_empty());
             for pos in 0..len {
                 text[pos] = b'7';
-                assert_eq!(next_trigger(&text, 0), Some(pos));
-                assert_eq!(next_trigger(&text, pos), Some(pos));
-                assert_eq!(next_trigger(&text, pos + 1), None);
+                assert_eq!(visited(&text, &[]), vec![pos]);
                 text[pos] = b'x';
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_walk_visits_what_a_bytewise_walk_visits(
+            text in "[0-9a-z:.@+( /-]{0,300}",
+            skips in proptest::collection::vec(
+                prop_oneof![0usize..4, 0usize..200],
+                0..20,
+            ),
+        ) {
+            let b = text.as_bytes();
+            prop_assert_eq!(visited(b, &skips), visited_bytewise(b, &skips));
+        }
+    }
+
+    /// `mac_separator` as first written: the hex run measured backwards, then the scanner.
+    fn mac_separator_reference(b: &[u8], c: usize, group: usize) -> Option<usize> {
+        if run_back(b, c, group + 1, is_hex) != group {
+            return None;
+        }
+        let s = c - group;
+        if is_word(before(b, s)) || !is_hex(at(b, c + 1)) {
+            return None;
+        }
+        mac::scan(b, s)
+    }
+
+    /// `colon` as first written, without the shared test of the byte before the start.
+    fn colon_reference(b: &[u8], c: usize) -> Option<usize> {
+        let hex = run_back(b, c, 5, is_hex);
+        if hex > 4 {
+            return None;
+        }
+        let s = c - hex;
+        if hex == 2 {
+            if let Some(end) = mac::scan(b, s) {
+                return Some(end);
+            }
+        }
+        if ip::v6_may_start(b, s) {
+            return ip::scan_v6(b, s);
+        }
+        None
+    }
+
+    proptest! {
+        #[test]
+        fn early_rejection_agrees_with_the_scanners(
+            text in "([0-9a-fA-FxT_ ]|[:.-]|0[0-9]:|[0-9a-f]{2}[:-]|[0-9a-f]{4}\\.){0,30}",
+        ) {
+            let b = text.as_bytes();
+            let on = EntitySet::of(&ENTITIES);
+            for c in 0..b.len() {
+                let mut out = Vec::new();
+                match b[c] {
+                    b':' => prop_assert_eq!(colon(b, c, on, &mut out), colon_reference(b, c)),
+                    b'-' => prop_assert_eq!(
+                        mac_separator(b, c, 2, on, &mut out),
+                        mac_separator_reference(b, c, 2)
+                    ),
+                    b'.' => prop_assert_eq!(
+                        mac_separator(b, c, 4, on, &mut out),
+                        mac_separator_reference(b, c, 4)
+                    ),
+                    _ => {}
+                }
             }
         }
     }
@@ -323,7 +397,7 @@ mod tests {
             let mut out = Vec::new();
             (0..b.len())
                 .filter(|&i| {
-                    class(b[i]) != OTHER
+                    window::is_stop(b[i])
                         && stop_at(b, i, EntitySet::EMPTY, &mut out).is_some_and(|r| r != i + 1)
                 })
                 .collect()
