@@ -117,24 +117,35 @@ pub fn decode(raw: &str) -> Cow<'_, str> {
     if !raw.bytes().any(|b| b == b'%' || b == b'+') {
         return Cow::Borrowed(raw);
     }
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = |at: usize| bytes.get(at).and_then(|&h| char::from(h).to_digit(16));
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => match (hex(i + 1), hex(i + 2)) {
-                (Some(high), Some(low)) => {
-                    // Two hex digits: at most 0xff.
-                    out.push((high * 16 + low) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
+    let mut out = Vec::with_capacity(raw.len());
+    let mut rest = raw.as_bytes();
+    // Runs up to the next `%` are copied at once, `+` turned into a space afterwards: a long
+    // free-text value has a `+` in every gap between words.
+    loop {
+        let run = memchr::memchr(b'%', rest).unwrap_or(rest.len());
+        let (plain, after) = rest.split_at(run);
+        let from = out.len();
+        out.extend_from_slice(plain);
+        for b in out.get_mut(from..).unwrap_or(&mut []) {
+            if *b == b'+' {
+                *b = b' ';
+            }
         }
-        i += 1;
+        let Some(escape) = after.get(1..) else {
+            break;
+        };
+        let hex = |at: usize| escape.get(at).and_then(|&h| char::from(h).to_digit(16));
+        match (hex(0), hex(1)) {
+            (Some(high), Some(low)) => {
+                // Two hex digits: at most 0xff.
+                out.push((high * 16 + low) as u8);
+                rest = escape.get(2..).unwrap_or(&[]);
+            }
+            _ => {
+                out.push(b'%');
+                rest = escape;
+            }
+        }
     }
     match String::from_utf8(out) {
         Ok(text) => Cow::Owned(text),
@@ -143,24 +154,66 @@ pub fn decode(raw: &str) -> Cow<'_, str> {
 }
 
 /// The URL standard's `application/x-www-form-urlencoded` byte serializer.
+///
+/// A long free-text value is encoded whole whenever anything in it is redacted, so runs of
+/// bytes written as they are (spaces included, turned into `+` afterwards) are copied at
+/// once; the output is ASCII and checked as UTF-8 once at the end.
 pub fn encode_into(out: &mut String, text: &str) {
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(char::from(b));
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.reserve(text.len() + text.len() / 4);
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let run = rest
+            .iter()
+            .position(|&b| !COPIED[usize::from(b)])
+            .unwrap_or(rest.len());
+        let (plain, after) = rest.split_at(run);
+        let from = bytes.len();
+        bytes.extend_from_slice(plain);
+        for b in bytes.get_mut(from..).unwrap_or(&mut []) {
+            if *b == b' ' {
+                *b = b'+';
             }
-            b' ' => out.push('+'),
-            b => push_percent(out, b),
         }
+        let Some((&b, after)) = after.split_first() else {
+            break;
+        };
+        bytes.extend_from_slice(&percent(b));
+        rest = after;
     }
+    *out = match String::from_utf8(bytes) {
+        Ok(encoded) => encoded,
+        // Not reached: a `String` followed by ASCII is UTF-8.
+        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
+    };
+}
+
+/// Bytes [`encode_into`] copies in runs: those written as they are, and the space.
+const COPIED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b as u8 == b' ' || is_unreserved(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// Bytes the serializer writes as they are.
+const fn is_unreserved(b: u8) -> bool {
+    matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_')
 }
 
 /// `%XX`, upper-case as the URL standard writes it.
 pub(crate) fn push_percent(out: &mut String, b: u8) {
+    for c in percent(b) {
+        out.push(char::from(c));
+    }
+}
+
+fn percent(b: u8) -> [u8; 3] {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push('%');
-    out.push(char::from(HEX[usize::from(b >> 4)]));
-    out.push(char::from(HEX[usize::from(b & 0xf)]));
+    [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]
 }
 
 #[cfg(test)]

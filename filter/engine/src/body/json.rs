@@ -21,9 +21,12 @@
 
 use std::borrow::Cow;
 
+mod known;
+
 use super::splice::{Mark, Splice};
 use super::{structured_or_text, FieldRedactor};
-use crate::redact::{FieldAction, Tally};
+use crate::redact::{FieldAction, KeyMeaning, Tally};
+use known::Known;
 
 /// Deepest nesting of arrays and objects read as JSON.
 pub const MAX_DEPTH: usize = 512;
@@ -95,6 +98,7 @@ struct Rewriter<'r, 'a, 'k, R: ?Sized> {
     out: Splice<'a>,
     /// Decoded string values, reused: most values are read and left alone.
     scratch: String,
+    known: Known<'k>,
 }
 
 impl<'r, 'a, 'k, R: FieldRedactor + ?Sized> Rewriter<'r, 'a, 'k, R>
@@ -111,6 +115,7 @@ where
             stack: Vec::new(),
             out: Splice::new(src),
             scratch: String::new(),
+            known: Known::default(),
         }
     }
 
@@ -234,9 +239,11 @@ where
         } else {
             Cow::Borrowed(raw)
         };
-        if let Cow::Owned(redacted) = self.redactor.text(&name, tally) {
-            push_string(self.out.replace(start, end), &redacted);
-        }
+        let in_src = match &name {
+            Cow::Borrowed(name) => Some(*name),
+            Cow::Owned(_) => None,
+        };
+        self.redact_name(&name, in_src, start, end, tally);
         if let Some(frame) = self.stack.last_mut() {
             frame.key = name;
         }
@@ -249,8 +256,58 @@ where
         Ok(())
     }
 
+    /// Scans a member name (`src[start..end]`, quotes included, decoded as `name`) as text,
+    /// unless the same name was scanned clean before. `in_src` is the name when it is the
+    /// document's own text (no escapes), which is what is remembered.
+    fn redact_name(
+        &mut self,
+        name: &str,
+        in_src: Option<&'a str>,
+        start: usize,
+        end: usize,
+        tally: &mut Tally,
+    ) {
+        if in_src.is_some_and(|name| self.known.clean_names.get("", name).is_some()) {
+            return;
+        }
+        match self.redactor.text(name, tally) {
+            Cow::Owned(redacted) => push_string(self.out.replace(start, end), &redacted),
+            Cow::Borrowed(_) => {
+                if let Some(name) = in_src {
+                    self.known.clean_names.insert("", name, ());
+                }
+            }
+        }
+    }
+
+    /// What the current key means, worked out once per key and parent of the document.
+    fn meaning(&mut self) -> Option<KeyMeaning> {
+        let (Some(parent), Some(key)) = (self.borrowed_key(1), self.borrowed_key(0)) else {
+            return self.redactor.key_meaning(self.parent_key(), self.key());
+        };
+        if let Some(known) = self.known.meanings.get(parent, key) {
+            return Some(known);
+        }
+        let meaning = self.redactor.key_meaning(parent, key)?;
+        self.known.meanings.insert(parent, key, meaning);
+        Some(meaning)
+    }
+
+    /// [`Self::key`] (`up` = 0) or [`Self::parent_key`] (`up` = 1), if borrowed from the
+    /// document (not decoded from escapes).
+    fn borrowed_key(&self, up: usize) -> Option<&'k str> {
+        match self.stack.len().checked_sub(up + 1) {
+            Some(i) => match &self.stack.get(i)?.key {
+                Cow::Borrowed(key) => Some(key),
+                Cow::Owned(_) => None,
+            },
+            None => Some(self.root_key),
+        }
+    }
+
     fn string_value(&mut self, tally: &mut Tally) -> Result<bool, NotJson> {
         let (start, end, escaped) = self.string()?;
+        let meaning = self.meaning();
         let raw = self.src.get(start + 1..end - 1).ok_or(NotJson)?;
         let value = if escaped {
             self.scratch.clear();
@@ -261,7 +318,7 @@ where
         };
         match self
             .redactor
-            .field_in(self.parent_key(), self.key(), value, tally)
+            .field_known(meaning, self.parent_key(), self.key(), value, tally)
         {
             FieldAction::Keep => Ok(false),
             FieldAction::Replace(new) if new == value => Ok(false),
@@ -278,9 +335,10 @@ where
         let end = scan_number(self.bytes, start).ok_or(NotJson)?;
         self.pos = end;
         let text = self.src.get(start..end).ok_or(NotJson)?;
+        let meaning = self.meaning();
         match self
             .redactor
-            .field_in(self.parent_key(), self.key(), text, tally)
+            .field_known(meaning, self.parent_key(), self.key(), text, tally)
         {
             FieldAction::Keep => Ok(false),
             FieldAction::Replace(new) if new == text => Ok(false),

@@ -22,7 +22,7 @@ pub mod xml;
 use std::borrow::Cow;
 
 use crate::config::{BodyConfig, CompressedBody, MultipartFiles};
-use crate::redact::{FieldAction, Redactor, Tally};
+use crate::redact::{FieldAction, KeyMeaning, Redactor, Tally};
 use crate::verdict::DropReason;
 pub use encoding::Encoding;
 use media::MediaType;
@@ -77,6 +77,26 @@ pub trait FieldRedactor {
         let _ = parent;
         self.field(key, value, tally)
     }
+    /// What `key` under `parent` means for the values under it, for a rewriter to remember
+    /// and pass to [`FieldRedactor::field_known`] with every value under the same key; `None`
+    /// when the redactor works nothing out from keys ahead of values.
+    fn key_meaning(&self, parent: &str, key: &str) -> Option<KeyMeaning> {
+        let _ = (parent, key);
+        None
+    }
+    /// [`FieldRedactor::field_in`], given what [`FieldRedactor::key_meaning`] returned for
+    /// this `parent` and `key`.
+    fn field_known(
+        &self,
+        meaning: Option<KeyMeaning>,
+        parent: &str,
+        key: &str,
+        value: &str,
+        tally: &mut Tally,
+    ) -> FieldAction {
+        let _ = meaning;
+        self.field_in(parent, key, value, tally)
+    }
 }
 
 impl FieldRedactor for Redactor {
@@ -90,6 +110,24 @@ impl FieldRedactor for Redactor {
 
     fn field_in(&self, parent: &str, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
         Redactor::field_in(self, parent, key, value, tally)
+    }
+
+    fn key_meaning(&self, parent: &str, key: &str) -> Option<KeyMeaning> {
+        Some(Redactor::key_meaning(self, parent, key))
+    }
+
+    fn field_known(
+        &self,
+        meaning: Option<KeyMeaning>,
+        parent: &str,
+        key: &str,
+        value: &str,
+        tally: &mut Tally,
+    ) -> FieldAction {
+        match meaning {
+            Some(meaning) => self.field_as(meaning, value, tally),
+            None => Redactor::field_in(self, parent, key, value, tally),
+        }
     }
 }
 

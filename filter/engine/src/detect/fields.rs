@@ -41,8 +41,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
+use super::pairs::Pairs;
 use crate::config::RedactionConfig;
 use crate::entity::Entity;
 use crate::error::ConfigError;
@@ -390,14 +389,19 @@ const IDENTIFIER_SUFFIXES: &[&str] = &[
     "deviceid",
 ];
 
+/// The last letters of [`IDENTIFIER_SUFFIXES`] (`number`, `no`, `num`, `id`).
+const SUFFIX_ENDS: &[u8] = b"romd";
+
 /// Longest key normalised on the stack; longer keys take one allocation.
 const STACK_KEY: usize = 96;
 
 #[derive(Debug, Clone, Default)]
 pub struct FieldClassifier {
-    automaton: Option<AhoCorasick>,
-    /// Exact keys with a fixed answer: `None` for never, `Some` for always this class.
-    exact: BTreeMap<Vec<u8>, Option<FieldClass>>,
+    /// Every built-in term, with its index in [`TERMS`] as id.
+    terms: Pairs,
+    /// Exact keys with a fixed answer (`None` for never, `Some` for always this class),
+    /// sorted by key.
+    exact: Vec<(Box<[u8]>, Option<FieldClass>)>,
     personal: bool,
     secret: bool,
 }
@@ -426,13 +430,17 @@ impl FieldClassifier {
                 exact.insert(normalized, class);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(TERMS.iter().map(|(t, _, _)| t))
-            .map_err(|_| ConfigError::new("redaction.fields", "could not build the key matcher"))?;
         Ok(Self {
-            automaton: Some(automaton),
-            exact,
+            terms: Pairs::new(
+                TERMS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (t, _, _))| (t.as_bytes(), i)),
+            ),
+            exact: exact
+                .into_iter()
+                .map(|(key, class)| (key.into_boxed_slice(), class))
+                .collect(),
             personal: enabled(Entity::PersonalField),
             secret: enabled(Entity::SecretField),
         })
@@ -451,8 +459,8 @@ impl FieldClassifier {
             if key.is_empty() {
                 return None;
             }
-            if let Some(fixed) = self.exact.get(key) {
-                return *fixed;
+            if let Ok(i) = self.exact.binary_search_by(|(k, _)| (**k).cmp(key)) {
+                return self.exact.get(i).and_then(|(_, fixed)| *fixed);
             }
             let in_parent =
                 |list: &[&str]| normalized(parent, |p| list.iter().any(|t| t.as_bytes() == p));
@@ -481,27 +489,31 @@ impl FieldClassifier {
             .iter()
             .any(|w| w.eq_ignore_ascii_case(word))
             || normalized(key, |key| {
-                IDENTIFIER_SUFFIXES
-                    .iter()
-                    .any(|s| key.ends_with(s.as_bytes()))
+                // Every suffix ends in one of a few letters: most keys are out at once.
+                key.last().is_some_and(|last| SUFFIX_ENDS.contains(last))
+                    && IDENTIFIER_SUFFIXES
+                        .iter()
+                        .any(|s| key.ends_with(s.as_bytes()))
             })
     }
 
     /// The strongest built-in term matching `key` (a secret outranks personal data).
     fn builtin(&self, key: &[u8]) -> Option<FieldClass> {
-        let automaton = self.automaton.as_ref()?;
-        automaton
-            .find_overlapping_iter(key)
-            .filter_map(|m| {
-                let &(_, class, anchor) = TERMS.get(m.pattern().as_usize())?;
-                let fits = match anchor {
-                    Contains => true,
-                    Suffix => m.end() == key.len(),
-                    Exact => m.start() == 0 && m.end() == key.len(),
-                };
-                fits.then_some(class)
-            })
-            .max()
+        let mut strongest = None;
+        self.terms.for_each(key, |term, start, end| {
+            let Some(&(_, class, anchor)) = TERMS.get(term) else {
+                return;
+            };
+            let fits = match anchor {
+                Contains => true,
+                Suffix => end == key.len(),
+                Exact => start == 0 && end == key.len(),
+            };
+            if fits {
+                strongest = strongest.max(Some(class));
+            }
+        });
+        strongest
     }
 }
 
@@ -834,6 +846,16 @@ mod tests {
         };
         let err = FieldClassifier::compile(&cfg).unwrap_err();
         assert_eq!(err.field(), "redaction.fields.secret[1]");
+    }
+
+    #[test]
+    fn every_term_and_suffix_can_be_found() {
+        assert!(TERMS
+            .iter()
+            .all(|(t, _, _)| super::super::pairs::is_findable(t.as_bytes())));
+        for s in IDENTIFIER_SUFFIXES {
+            assert!(SUFFIX_ENDS.contains(&s.as_bytes()[s.len() - 1]), "{s}");
+        }
     }
 
     #[test]

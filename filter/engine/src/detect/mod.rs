@@ -26,6 +26,7 @@ mod fields;
 mod iban;
 mod ip;
 mod mac;
+mod pairs;
 mod phone;
 mod resolve;
 mod scan;

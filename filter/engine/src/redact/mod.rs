@@ -75,6 +75,15 @@ fn is_digits(value: &str) -> bool {
     !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// What a key says about the values under it (see [`Redactor::key_meaning`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyMeaning {
+    /// Personal or secret (and that class is on): the whole value is redacted.
+    class: Option<FieldClass>,
+    /// The key names an identifier: an all-digit value is not a phone number.
+    identifier: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Redactor {
     detectors: Detectors,
@@ -218,27 +227,58 @@ impl Redactor {
     /// or 16 digits (one EAN-13 barcode or 19-digit snowflake id in ten passes Luhn under some
     /// issuer's prefix). Custom patterns still apply.
     pub fn field_in(&self, parent: &str, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
-        if let Some(class) = self.classify_in(parent, key) {
-            if value.is_empty() {
-                return FieldAction::Keep;
-            }
-            let (op, entity) = self.class_operator(class);
-            let replacement =
-                operator::apply(op, Some(entity), entity.metric_name(), value, &self.keyed);
-            return match replacement {
-                // Already this key's pseudonym: nothing to redact, nothing to count.
-                Replacement::Text(t) if t == value => FieldAction::Keep,
-                Replacement::Text(t) => {
-                    tally.add();
-                    FieldAction::Replace(t)
-                }
-                Replacement::Remove => {
-                    tally.add();
-                    FieldAction::Remove
-                }
-            };
+        match self.classify_in(parent, key) {
+            Some(class) => self.classified(class, value, tally),
+            None => self.unclassified(value, || self.fields.names_identifier(key), tally),
         }
-        let redacted = if is_digits(value) && self.fields.names_identifier(key) {
+    }
+
+    /// What `key` under `parent` means for the values under it: a body rewriter whose keys
+    /// repeat works it out once per key, then calls [`Redactor::field_as`].
+    pub fn key_meaning(&self, parent: &str, key: &str) -> KeyMeaning {
+        let class = self.classify_in(parent, key);
+        KeyMeaning {
+            class,
+            identifier: class.is_none() && self.fields.names_identifier(key),
+        }
+    }
+
+    /// [`Redactor::field_in`] for a key whose meaning is known.
+    pub fn field_as(&self, meaning: KeyMeaning, value: &str, tally: &mut Tally) -> FieldAction {
+        match meaning.class {
+            Some(class) => self.classified(class, value, tally),
+            None => self.unclassified(value, || meaning.identifier, tally),
+        }
+    }
+
+    fn classified(&self, class: FieldClass, value: &str, tally: &mut Tally) -> FieldAction {
+        if value.is_empty() {
+            return FieldAction::Keep;
+        }
+        let (op, entity) = self.class_operator(class);
+        let replacement =
+            operator::apply(op, Some(entity), entity.metric_name(), value, &self.keyed);
+        match replacement {
+            // Already this key's pseudonym: nothing to redact, nothing to count.
+            Replacement::Text(t) if t == value => FieldAction::Keep,
+            Replacement::Text(t) => {
+                tally.add();
+                FieldAction::Replace(t)
+            }
+            Replacement::Remove => {
+                tally.add();
+                FieldAction::Remove
+            }
+        }
+    }
+
+    fn unclassified(
+        &self,
+        value: &str,
+        identifier: impl FnOnce() -> bool,
+        tally: &mut Tally,
+    ) -> FieldAction {
+        let redacted = if is_digits(value) && identifier() {
             self.replace_findings(
                 value,
                 self.detectors.find_except(value, id_lookalikes(value)),

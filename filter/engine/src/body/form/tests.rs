@@ -113,3 +113,50 @@ proptest! {
         prop_assert_eq!(tally.values, 0);
     }
 }
+
+/// The serializer and the decoder, byte by byte as the URL standard writes them.
+fn encode_bytewise(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(char::from(b));
+            }
+            b' ' => out.push('+'),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn decode_bytewise(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|&h| char::from(h).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'+', _, _) => out.push(b' '),
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 2;
+            }
+            (b, _, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+proptest! {
+    #[test]
+    fn encoding_and_decoding_match_the_standard_byte_by_byte(
+        text in "[a-zA-Z0-9 *._~+%&=é€\u{1f600}\u{0}-\u{1f}-]{0,30}",
+    ) {
+        let mut out = String::new();
+        encode_into(&mut out, &text);
+        prop_assert_eq!(&out, &encode_bytewise(&text));
+        prop_assert_eq!(decode(&out), text.as_str());
+        prop_assert_eq!(decode(&text), decode_bytewise(&text));
+    }
+}
