@@ -108,7 +108,9 @@ pub fn params(text: &str) -> Result<Vec<Param<'_>>, MalformedParams> {
         } else {
             let end = skip(bytes, pos, |b| b != b';');
             let raw = text.get(pos..end).ok_or(MalformedParams)?;
-            let trimmed = raw.trim_end();
+            // Only the blanks skipped after a quoted value: trimming any other whitespace
+            // (a vertical tab) would leave it outside the quotes of a rewritten value.
+            let trimmed = raw.trim_end_matches([' ', '\t']);
             let span = pos..pos + trimmed.len();
             (Cow::Borrowed(trimmed), span, end)
         };
@@ -224,6 +226,14 @@ mod tests {
         assert!(m.matches("Image/*"));
         assert!(!m.matches("image/jpeg"));
         assert!(!m.matches("text/*"));
+    }
+
+    #[test]
+    fn an_unquoted_value_keeps_trailing_control_whitespace() {
+        let text = "form-data; name=a@b.example\u{b}\u{b} ; x=1";
+        let ps = params(text).unwrap();
+        assert_eq!(ps[0].value, "a@b.example\u{b}\u{b}");
+        assert_eq!(&text[ps[0].span.clone()], "a@b.example\u{b}\u{b}");
     }
 
     #[test]
