@@ -125,13 +125,13 @@ impl Search {
     fn find(&self, b: &[u8], from: usize) -> Option<Hit> {
         match self {
             Search::Nothing => None,
-            Search::Automaton(automaton) => automaton
-                .find(Input::new(b).range(from..))
-                .map(|m| Hit {
+            Search::Automaton(automaton) => {
+                automaton.find(Input::new(b).range(from..)).map(|m| Hit {
                     pattern: m.pattern().as_usize(),
                     start: m.start(),
                     end: m.end(),
-                }),
+                })
+            }
             Search::Sieve(sieve) => sieve.find(b, from),
         }
     }

@@ -90,24 +90,45 @@ impl Sieve {
     /// module would leave as calls.
     pub(super) fn find(&self, b: &[u8], from: usize) -> Option<Hit> {
         let mut i = from;
-        while let Some(&[x, y]) = b.get(i..i + 2) {
-            let pair = usize::from(x) | usize::from(y) << 8;
-            // In bounds: a pair is below 65,536.
-            if self.pairs[pair >> 6] >> (pair & 63) & 1 != 0 {
-                // A prefix starting at `i - 1` has this pair as its second and third
-                // bytes; one starting at `i`, as its first two.
-                if i > from {
-                    if let Some(hit) = self.at(b, i - 1) {
+        loop {
+            // Eight bytes (four pairs) per step while none of the pairs is in the bitmap.
+            while let Some(&[c0, c1, c2, c3, c4, c5, c6, c7]) = b.get(i..i + 8) {
+                let block = u64::from_le_bytes([c0, c1, c2, c3, c4, c5, c6, c7]);
+                let any = self.bit(block) | self.bit(block >> 16);
+                if (any | self.bit(block >> 32) | self.bit(block >> 48)) & 1 != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            // Then pair by pair to the end of that block, or of the text.
+            let end = i + 8;
+            while i < end {
+                let &[x, y] = b.get(i..i + 2)? else {
+                    return None;
+                };
+                if self.bit(u64::from(x) | u64::from(y) << 8) & 1 != 0 {
+                    // A prefix starting at `i - 1` has this pair as its second and third
+                    // bytes; one starting at `i`, as its first two.
+                    if i > from {
+                        if let Some(hit) = self.at(b, i - 1) {
+                            return Some(hit);
+                        }
+                    }
+                    if let Some(hit) = self.at(b, i) {
                         return Some(hit);
                     }
                 }
-                if let Some(hit) = self.at(b, i) {
-                    return Some(hit);
-                }
+                i += 2;
             }
-            i += 2;
         }
-        None
+    }
+
+    /// The bitmap's bit for the pair in the low sixteen bits of `pair`, as the lowest bit.
+    #[inline(always)]
+    fn bit(&self, pair: u64) -> u64 {
+        let pair = (pair & 0xFFFF) as usize;
+        // In bounds: the index is below 65,536 / 64.
+        self.pairs[pair >> 6] >> (pair & 63)
     }
 
     /// The earliest prefix that occurs at `s`.
@@ -148,13 +169,11 @@ mod tests {
             .match_kind(MatchKind::LeftmostFirst)
             .build(prefixes)
             .unwrap();
-        automaton
-            .find(Input::new(b).range(from..))
-            .map(|m| Hit {
-                pattern: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            })
+        automaton.find(Input::new(b).range(from..)).map(|m| Hit {
+            pattern: m.pattern().as_usize(),
+            start: m.start(),
+            end: m.end(),
+        })
     }
 
     #[test]
