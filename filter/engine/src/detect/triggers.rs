@@ -1,9 +1,13 @@
 //! The literal-prefix pass: one Aho-Corasick automaton over every prefix that announces a
 //! secret (`AKIA`, `ghp_`, `eyJ`, `-----BEGIN `, `://`, `Bearer `…) or a SegWit address
-//! (`bc1`). Text without any of them is crossed at memory speed (the automaton uses SIMD
-//! prefilters where the target has them); each hit runs one small scanner at that spot.
+//! (`bc1`). Text without any of them is crossed at memory speed (natively the automaton's
+//! SIMD prefilters; in the Wasm module, which has no SIMD, a [`sieve`] of byte pairs); each
+//! hit runs one small scanner at that spot.
+
+mod sieve;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
+use sieve::{Hit, Sieve};
 
 use super::bytes::at;
 use super::candidate::{Candidate, EntitySet};
@@ -106,25 +110,65 @@ const PREFIXES: &[(&str, Kind)] = &[
     ("BC1", Kind::Bech32),
 ];
 
-/// The automaton over the prefixes of the enabled detectors.
+/// How the prefixes are searched for; both report the same occurrences.
+#[derive(Debug, Clone)]
+enum Search {
+    /// No detector with a prefix is enabled.
+    Nothing,
+    Automaton(AhoCorasick),
+    Sieve(Sieve),
+}
+
+impl Search {
+    /// The first occurrence (leftmost, then earliest listed) starting at or after `from`.
+    #[inline]
+    fn find(&self, b: &[u8], from: usize) -> Option<Hit> {
+        match self {
+            Search::Nothing => None,
+            Search::Automaton(automaton) => {
+                automaton.find(Input::new(b).range(from..)).map(|m| Hit {
+                    pattern: m.pattern().as_usize(),
+                    start: m.start(),
+                    end: m.end(),
+                })
+            }
+            Search::Sieve(sieve) => sieve.find(b, from),
+        }
+    }
+}
+
+/// The search over the prefixes of the enabled detectors.
 #[derive(Debug, Clone)]
 pub(super) struct Triggers {
-    automaton: Option<AhoCorasick>,
+    search: Search,
     kinds: Vec<Kind>,
 }
 
 impl Triggers {
     pub(super) fn compile(enabled: EntitySet) -> Result<Self, ConfigError> {
-        let (patterns, kinds): (Vec<&str>, Vec<Kind>) = PREFIXES
+        Self::compile_with(enabled, cfg!(target_family = "wasm"))
+    }
+
+    /// With `sieve`, the prefixes are searched for by the [`Sieve`] instead of the automaton.
+    fn compile_with(enabled: EntitySet, sieve: bool) -> Result<Self, ConfigError> {
+        let (patterns, kinds): (Vec<&'static str>, Vec<Kind>) = PREFIXES
             .iter()
             .filter(|(_, kind)| enabled.contains(kind.entity()))
             .copied()
             .unzip();
         if patterns.is_empty() {
             return Ok(Self {
-                automaton: None,
+                search: Search::Nothing,
                 kinds,
             });
+        }
+        if sieve {
+            if let Some(sieve) = Sieve::new(&patterns) {
+                return Ok(Self {
+                    search: Search::Sieve(sieve),
+                    kinds,
+                });
+            }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
@@ -136,28 +180,28 @@ impl Triggers {
                 )
             })?;
         Ok(Self {
-            automaton: Some(automaton),
+            search: Search::Automaton(automaton),
             kinds,
         })
     }
 
     /// Adds every secret (of an entity in `only`) found in `b` to `out`.
     pub(super) fn scan(&self, b: &[u8], only: EntitySet, out: &mut Vec<Candidate>) {
-        let Some(automaton) = &self.automaton else {
+        if matches!(self.search, Search::Nothing) {
             return;
-        };
+        }
         let mut ends = EndMarkers::default();
         let mut pos = 0;
         while pos < b.len() {
-            let Some(m) = automaton.find(Input::new(b).range(pos..)) else {
+            let Some(m) = self.search.find(b, pos) else {
                 break;
             };
-            let Some(&kind) = self.kinds.get(m.pattern().as_usize()) else {
+            let Some(&kind) = self.kinds.get(m.pattern) else {
                 break;
             };
             let entity = kind.entity();
             let found = if only.contains(entity) {
-                kind.scan(b, m.start(), m.end(), &mut ends)
+                kind.scan(b, m.start, m.end, &mut ends)
             } else {
                 None
             };
@@ -166,10 +210,109 @@ impl Triggers {
                     out.push(Candidate::builtin(start, end, entity));
                     // Inside a key block nothing else matters; elsewhere a more specific
                     // secret may start inside this one (the JWT after `Bearer `).
-                    pos = if kind == Kind::Pem { end } else { m.end() };
+                    pos = if kind == Kind::Pem { end } else { m.end };
                 }
-                _ => pos = m.start() + 1,
+                _ => pos = m.start + 1,
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The entities that have a prefix.
+    fn prefixed() -> Vec<Entity> {
+        let mut entities: Vec<Entity> = PREFIXES.iter().map(|(_, k)| k.entity()).collect();
+        entities.dedup();
+        entities
+    }
+
+    #[test]
+    fn every_prefix_is_long_enough_for_the_sieve() {
+        for (prefix, _) in PREFIXES {
+            assert!(prefix.len() >= sieve::MIN_LEN, "{prefix}");
+        }
+        let all = EntitySet::of(&prefixed());
+        assert!(matches!(
+            Triggers::compile_with(all, true).unwrap().search,
+            Search::Sieve(_)
+        ));
+    }
+
+    #[test]
+    fn the_wasm_module_uses_the_sieve_and_native_code_the_automaton() {
+        let all = EntitySet::of(&prefixed());
+        let search = Triggers::compile(all).unwrap().search;
+        if cfg!(target_family = "wasm") {
+            assert!(matches!(search, Search::Sieve(_)));
+        } else {
+            assert!(matches!(search, Search::Automaton(_)));
+        }
+    }
+
+    /// The secrets both searches lead to, for the detectors in `enabled`.
+    fn both(b: &[u8], enabled: EntitySet, only: EntitySet) -> (Vec<Candidate>, Vec<Candidate>) {
+        let mut automaton = Vec::new();
+        Triggers::compile_with(enabled, false)
+            .unwrap()
+            .scan(b, only, &mut automaton);
+        let mut sieve = Vec::new();
+        Triggers::compile_with(enabled, true)
+            .unwrap()
+            .scan(b, only, &mut sieve);
+        (automaton, sieve)
+    }
+
+    #[test]
+    fn both_searches_find_these_secrets() {
+        let text = "auth: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlX2hlcmVfeHh4 \
+            key=AKIAIOSFODNN7EXAMPLE ghp_abcdefghijklmnopqrstuvwxyz0123456789 \
+            url=https://user:hunter2@example.com/x bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+        let all = EntitySet::of(&prefixed());
+        let (automaton, sieve) = both(text.as_bytes(), all, all);
+        assert!(automaton.len() >= 5, "{automaton:?}");
+        assert_eq!(sieve, automaton);
+    }
+
+    /// Text made of prefixes (as listed, upper- and lower-cased, cut short, with a B or b in
+    /// front), secret-shaped tails and filler.
+    fn seeded_text() -> impl Strategy<Value = Vec<u8>> {
+        let prefix = || proptest::sample::select(PREFIXES).prop_map(|(p, _)| p);
+        let piece = prop_oneof![
+            3 => "[a-zA-Z0-9 ._:/@=+-]{0,8}".prop_map(String::into_bytes),
+            3 => (prefix(), "[A-Za-z0-9_.=-]{0,44}")
+                .prop_map(|(p, tail)| [p.as_bytes(), tail.as_bytes()].concat()),
+            1 => (prefix(), "[Bbs]").prop_map(|(p, b)| [b.as_bytes(), p.as_bytes()].concat()),
+            1 => prefix().prop_map(|p| p.to_ascii_uppercase().into_bytes()),
+            1 => prefix().prop_map(|p| p.to_ascii_lowercase().into_bytes()),
+            1 => (prefix(), 0usize..12).prop_map(|(p, n)| p.bytes().take(n).collect()),
+        ];
+        proptest::collection::vec(piece, 0..20).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn the_sieve_finds_what_the_automaton_finds(
+            b in seeded_text(),
+            enabled in proptest::sample::subsequence(prefixed(), 0..=10),
+            only in proptest::sample::subsequence(prefixed(), 0..=10),
+        ) {
+            let (automaton, sieve) = both(&b, EntitySet::of(&enabled), EntitySet::of(&only));
+            prop_assert_eq!(sieve, automaton);
+        }
+
+        #[test]
+        fn each_occurrence_is_found_from_every_origin(b in seeded_text(), from in 0usize..400) {
+            let patterns: Vec<&'static str> = PREFIXES.iter().map(|(p, _)| *p).collect();
+            let all = EntitySet::of(&prefixed());
+            let automaton = Triggers::compile_with(all, false).unwrap().search;
+            let sieve = Search::Sieve(Sieve::new(&patterns).unwrap());
+            let from = from.min(b.len());
+            prop_assert_eq!(sieve.find(&b, from), automaton.find(&b, from));
         }
     }
 }
