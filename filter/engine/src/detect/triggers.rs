@@ -117,22 +117,44 @@ enum Search {
     Nothing,
     Automaton(AhoCorasick),
     Sieve(Sieve),
+    /// Natively: the sieve on short haystacks (header values, JSON strings), where the
+    /// automaton's SIMD prefilter costs more to start than the search itself, and the
+    /// automaton on long ones.
+    Split(AhoCorasick, Sieve),
 }
 
+/// Which search [`Triggers::compile_with`] builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The Wasm module: the automaton has no SIMD there and steps one byte at a time.
+    Sieve,
+    /// The automaton alone: the reference the other two are tested against.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Automaton,
+    Split,
+}
+
+/// Haystacks shorter than this go to the sieve in [`Search::Split`].
+const SHORT_HAYSTACK: usize = 256;
+
 impl Search {
+    fn automaton_find(automaton: &AhoCorasick, b: &[u8], from: usize) -> Option<Hit> {
+        automaton.find(Input::new(b).range(from..)).map(|m| Hit {
+            pattern: m.pattern().as_usize(),
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
     /// The first occurrence (leftmost, then earliest listed) starting at or after `from`.
     #[inline]
     fn find(&self, b: &[u8], from: usize) -> Option<Hit> {
         match self {
             Search::Nothing => None,
-            Search::Automaton(automaton) => {
-                automaton.find(Input::new(b).range(from..)).map(|m| Hit {
-                    pattern: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                })
-            }
+            Search::Automaton(automaton) => Search::automaton_find(automaton, b, from),
             Search::Sieve(sieve) => sieve.find(b, from),
+            Search::Split(_, sieve) if b.len() < SHORT_HAYSTACK => sieve.find(b, from),
+            Search::Split(automaton, _) => Search::automaton_find(automaton, b, from),
         }
     }
 }
@@ -146,11 +168,17 @@ pub(super) struct Triggers {
 
 impl Triggers {
     pub(super) fn compile(enabled: EntitySet) -> Result<Self, ConfigError> {
-        Self::compile_with(enabled, cfg!(target_family = "wasm"))
+        let mode = if cfg!(target_family = "wasm") {
+            Mode::Sieve
+        } else {
+            Mode::Split
+        };
+        Self::compile_with(enabled, mode)
     }
 
-    /// With `sieve`, the prefixes are searched for by the [`Sieve`] instead of the automaton.
-    fn compile_with(enabled: EntitySet, sieve: bool) -> Result<Self, ConfigError> {
+    /// The prefixes searched for as `mode` says (the automaton wherever the sieve cannot
+    /// take them).
+    fn compile_with(enabled: EntitySet, mode: Mode) -> Result<Self, ConfigError> {
         let (patterns, kinds): (Vec<&'static str>, Vec<Kind>) = PREFIXES
             .iter()
             .filter(|(_, kind)| enabled.contains(kind.entity()))
@@ -162,7 +190,7 @@ impl Triggers {
                 kinds,
             });
         }
-        if sieve {
+        if mode == Mode::Sieve {
             if let Some(sieve) = Sieve::new(&patterns) {
                 return Ok(Self {
                     search: Search::Sieve(sieve),
@@ -179,10 +207,11 @@ impl Triggers {
                     "could not build the detector prefilter",
                 )
             })?;
-        Ok(Self {
-            search: Search::Automaton(automaton),
-            kinds,
-        })
+        let search = match (mode, Sieve::new(&patterns)) {
+            (Mode::Split, Some(sieve)) => Search::Split(automaton, sieve),
+            _ => Search::Automaton(automaton),
+        };
+        Ok(Self { search, kinds })
     }
 
     /// Adds every secret (of an entity in `only`) found in `b` to `out`.
@@ -238,30 +267,30 @@ mod tests {
         }
         let all = EntitySet::of(&prefixed());
         assert!(matches!(
-            Triggers::compile_with(all, true).unwrap().search,
+            Triggers::compile_with(all, Mode::Sieve).unwrap().search,
             Search::Sieve(_)
         ));
     }
 
     #[test]
-    fn the_wasm_module_uses_the_sieve_and_native_code_the_automaton() {
+    fn the_wasm_module_uses_the_sieve_and_native_code_splits_by_length() {
         let all = EntitySet::of(&prefixed());
         let search = Triggers::compile(all).unwrap().search;
         if cfg!(target_family = "wasm") {
             assert!(matches!(search, Search::Sieve(_)));
         } else {
-            assert!(matches!(search, Search::Automaton(_)));
+            assert!(matches!(search, Search::Split(..)));
         }
     }
 
     /// The secrets both searches lead to, for the detectors in `enabled`.
     fn both(b: &[u8], enabled: EntitySet, only: EntitySet) -> (Vec<Candidate>, Vec<Candidate>) {
         let mut automaton = Vec::new();
-        Triggers::compile_with(enabled, false)
+        Triggers::compile_with(enabled, Mode::Automaton)
             .unwrap()
             .scan(b, only, &mut automaton);
         let mut sieve = Vec::new();
-        Triggers::compile_with(enabled, true)
+        Triggers::compile_with(enabled, Mode::Sieve)
             .unwrap()
             .scan(b, only, &mut sieve);
         (automaton, sieve)
@@ -302,14 +331,19 @@ mod tests {
             only in proptest::sample::subsequence(prefixed(), 0..=10),
         ) {
             let (automaton, sieve) = both(&b, EntitySet::of(&enabled), EntitySet::of(&only));
-            prop_assert_eq!(sieve, automaton);
+            prop_assert_eq!(&sieve, &automaton);
+            let mut split = Vec::new();
+            Triggers::compile_with(EntitySet::of(&enabled), Mode::Split)
+                .unwrap()
+                .scan(&b, EntitySet::of(&only), &mut split);
+            prop_assert_eq!(split, automaton);
         }
 
         #[test]
         fn each_occurrence_is_found_from_every_origin(b in seeded_text(), from in 0usize..400) {
             let patterns: Vec<&'static str> = PREFIXES.iter().map(|(p, _)| *p).collect();
             let all = EntitySet::of(&prefixed());
-            let automaton = Triggers::compile_with(all, false).unwrap().search;
+            let automaton = Triggers::compile_with(all, Mode::Automaton).unwrap().search;
             let sieve = Search::Sieve(Sieve::new(&patterns).unwrap());
             let from = from.min(b.len());
             prop_assert_eq!(sieve.find(&b, from), automaton.find(&b, from));
