@@ -56,6 +56,7 @@ mod mac;
 mod personal;
 mod phone;
 mod secret;
+mod sip;
 mod ssn;
 mod stream;
 #[cfg(test)]
