@@ -8,7 +8,7 @@
 //! stay together) and a 4-character keyed tag over the local part and those 6, which is how
 //! [`recognises`] tells this key's output from other `.example` addresses (1 in 36^4).
 
-use super::generic::{Kept, Shape};
+use super::generic::{self, Kept};
 use super::{Keyed, Parsed};
 
 const TLD: &str = "example";
@@ -81,7 +81,7 @@ impl<'a> Parsed<'a> for Address<'a> {
             .lower(self.domain)
             .stream();
         let start = out.len();
-        Shape::of(self.local, &Kept::none()).fill_into(&mut stream, out);
+        generic::fill_into(self.local, &Kept::none(), &mut stream, out);
         let mut domain_stream = keyed.seed("email-domain").lower(self.domain).stream();
         let mut label = [0u8; 6];
         label[0] = domain_stream.pick(b"abcdefghijklmnopqrstuvwxyz", b'a');
