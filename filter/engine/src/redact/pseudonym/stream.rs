@@ -34,8 +34,8 @@
 //! replaced as soon as `P·n` would pass `2^32`, so every draw is within `2^-32` of uniform (far
 //! below anything observable) while one word still yields eight decimal digits or four bytes.
 
-use super::sip::Sip;
 pub(super) use super::sip::SipKey;
+use super::sip::{Finished, Sip};
 
 /// A keyed hash being fed: `domain ‖ 0 ‖` whatever the format writes, then [`Seed::stream`].
 pub(crate) struct Seed {
@@ -107,8 +107,8 @@ pub(crate) struct Stream {
     /// The hash of `M ‖ len(M)`; block `i` appends `i`.
     prefix: Sip,
     counter: u64,
-    /// The second word of the last block, if not used yet.
-    spare: Option<u64>,
+    /// What gives the second word of the last block, if not used yet.
+    spare: Option<Finished>,
     /// The fraction draws are taken from, and the product of the ranges drawn from it so far.
     word: u64,
     spent: u64,
@@ -119,14 +119,14 @@ const WORD_BUDGET: u64 = 1 << 32;
 
 impl Stream {
     fn next_word(&mut self) -> u64 {
-        if let Some(word) = self.spare.take() {
-            return word;
+        if let Some(rest) = self.spare.take() {
+            return rest.second();
         }
         let mut hasher = self.prefix;
         hasher.write_u64(self.counter);
         self.counter = self.counter.wrapping_add(1);
-        let (first, second) = hasher.finish();
-        self.spare = Some(second);
+        let (first, rest) = hasher.finish();
+        self.spare = Some(rest);
         first
     }
 
