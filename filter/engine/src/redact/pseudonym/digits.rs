@@ -3,7 +3,7 @@
 
 use std::ops::RangeInclusive;
 
-use super::Keyed;
+use super::{Domain, Keyed};
 
 /// The most digits a [`DigitLayout`] holds: more than any card (19), phone number (15) or SSN.
 pub(super) const MAX_DIGITS: usize = 20;
@@ -94,7 +94,7 @@ pub(super) fn tag_len(free: usize) -> usize {
 
 /// Fills `out` with tag digits: a keyed function of `body`, so a value carrying them is (with
 /// probability `1 - 10^-len` for a value that is not) this key's pseudonym.
-pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], out: &mut [u8]) {
+pub(super) fn tag(keyed: &Keyed, format: Domain, body: &[u8], out: &mut [u8]) {
     let mut stream = keyed.tag(format).digits(body).stream();
     for d in out {
         *d = stream.digit();
@@ -102,7 +102,7 @@ pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], out: &mut [u8]) {
 }
 
 /// Whether `found` are the tag digits of `body`.
-pub(super) fn has_tag(keyed: &Keyed, format: &str, body: &[u8], found: &[u8]) -> bool {
+pub(super) fn has_tag(keyed: &Keyed, format: Domain, body: &[u8], found: &[u8]) -> bool {
     let mut stream = keyed.tag(format).digits(body).stream();
     found.iter().all(|&d| stream.digit() == d)
 }

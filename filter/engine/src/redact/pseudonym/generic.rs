@@ -22,7 +22,7 @@
 
 use std::ops::Range;
 
-use super::Keyed;
+use super::{Domain, Keyed};
 
 /// How unlikely a real value is to carry its tag: one in this many (four letters: 456,976;
 /// six digits: 1,000,000).
@@ -252,7 +252,7 @@ pub(super) fn pseudonymize(keyed: &Keyed, value: &str, kept: &Kept) -> String {
 /// written once, with the tag symbols in place.
 pub(super) fn pseudonymize_into(keyed: &Keyed, value: &str, kept: &Kept, out: &mut String) {
     let split = TagSplit::of(value, kept);
-    let mut stream = keyed.seed("generic").lower(value).stream();
+    let mut stream = keyed.seed(Domain::Generic).lower(value).stream();
     let start = out.len();
     let mut classes = Classes::of(value, kept);
     let mut first = None;
@@ -266,7 +266,7 @@ pub(super) fn pseudonymize_into(keyed: &Keyed, value: &str, kept: &Kept, out: &m
     let Some(first) = first else {
         return;
     };
-    let mut seed = keyed.tag("generic");
+    let mut seed = keyed.tag(Domain::Generic);
     seed.bytes(out.get(start..).unwrap_or("").as_bytes());
     feed_rest(
         &mut seed,
@@ -287,7 +287,7 @@ pub(super) fn recognises(keyed: &Keyed, value: &str, kept: &Kept) -> bool {
     if !split.held {
         return false;
     }
-    let mut seed = keyed.tag("generic");
+    let mut seed = keyed.tag(Domain::Generic);
     seed.bytes(value.get(..split.from).unwrap_or("").as_bytes());
     let rest = || Classes::of(value, kept).skip_while(|&(i, _, _)| i < split.from);
     feed_rest(&mut seed, value, rest());

@@ -38,6 +38,9 @@ pub(super) use super::sip::SipKey;
 use super::sip::{Finished, Sip};
 
 /// A keyed hash being fed: `domain ‖ 0 ‖` whatever the format writes, then [`Seed::stream`].
+/// `Copy`: [`super::Keyed`] keeps one per domain with the domain hashed, and each value
+/// starts from a copy.
+#[derive(Clone, Copy)]
 pub(crate) struct Seed {
     hasher: Sip,
 }
