@@ -16,7 +16,7 @@ pub(crate) enum Domain {
     Jwt,
     Date,
     Email,
-    EmailDomain,
+    EmailHost,
     Generic,
 }
 
@@ -33,7 +33,7 @@ impl Domain {
         Domain::Jwt,
         Domain::Date,
         Domain::Email,
-        Domain::EmailDomain,
+        Domain::EmailHost,
         Domain::Generic,
     ];
 
@@ -51,7 +51,7 @@ impl Domain {
             Domain::Jwt => "jwt",
             Domain::Date => "date",
             Domain::Email => "email",
-            Domain::EmailDomain => "email-domain",
+            Domain::EmailHost => "email-domain",
             Domain::Generic => "generic",
         }
     }

@@ -82,7 +82,7 @@ impl<'a> Parsed<'a> for Address<'a> {
             .stream();
         let start = out.len();
         generic::fill_into(self.local, &Kept::none(), &mut stream, out);
-        let mut domain_stream = keyed.seed(Domain::EmailDomain).lower(self.domain).stream();
+        let mut domain_stream = keyed.seed(Domain::EmailHost).lower(self.domain).stream();
         let mut label = [0u8; 6];
         label[0] = domain_stream.pick(b"abcdefghijklmnopqrstuvwxyz", b'a');
         for c in label.iter_mut().skip(1) {
