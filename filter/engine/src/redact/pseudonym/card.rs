@@ -12,7 +12,7 @@
 //! ours with probability 10^-6; a 15-digit Amex has 10^4 per 4-digit prefix, same rate.
 
 use super::digits::{self, DigitLayout, MAX_DIGITS};
-use super::{Keyed, Parsed};
+use super::{Domain, Keyed, Parsed};
 
 const SEPARATORS: [char; 2] = [' ', '-'];
 
@@ -47,7 +47,7 @@ impl<'a> Parsed<'a> for Card<'a> {
             d.get(body_len..d.len().saturating_sub(1)),
         ) {
             (Some(body), Some(found)) => {
-                crate::luhn::is_valid(d) && digits::has_tag(keyed, "credit_card", body, found)
+                crate::luhn::is_valid(d) && digits::has_tag(keyed, Domain::Card, body, found)
             }
             _ => false,
         }
@@ -58,7 +58,7 @@ impl<'a> Parsed<'a> for Card<'a> {
         let n = input.len();
         let (prefix, tag) = plan(n);
         let body_len = n.saturating_sub(tag + 1);
-        let mut stream = keyed.seed("credit_card").digits(input).stream();
+        let mut stream = keyed.seed(Domain::Card).digits(input).stream();
         let mut new = [0u8; MAX_DIGITS];
         for (i, d) in new.iter_mut().enumerate().take(body_len) {
             *d = match input.get(i) {
@@ -68,7 +68,7 @@ impl<'a> Parsed<'a> for Card<'a> {
         }
         let (body, rest) = new.split_at_mut(body_len.min(MAX_DIGITS));
         if let Some(tag_digits) = rest.get_mut(..tag) {
-            digits::tag(keyed, "credit_card", body, tag_digits);
+            digits::tag(keyed, Domain::Card, body, tag_digits);
         }
         let check_at = n.saturating_sub(1);
         let check = crate::luhn::check_digit(new.get(..check_at).unwrap_or(&[]));

@@ -15,7 +15,7 @@
 //! in about 3,650. Day and month are both at most 12 in the ambiguous `A/B/YYYY` formats, so
 //! the result is valid whether the consumer reads it day-first or month-first.
 
-use super::Keyed;
+use super::{Domain, Keyed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Order {
@@ -212,7 +212,7 @@ fn image(keyed: &Keyed, date: &Date<'_>) -> String {
         ],
     };
     let mut stream = keyed
-        .seed("date")
+        .seed(Domain::Date)
         .bytes(decade.as_bytes())
         .bytes(&[order, u8::try_from(separator).unwrap_or(0)])
         .bytes(&time)

@@ -3,7 +3,7 @@
 
 use std::ops::RangeInclusive;
 
-use super::Keyed;
+use super::{Domain, Keyed};
 
 /// The most digits a [`DigitLayout`] holds: more than any card (19), phone number (15) or SSN.
 pub(super) const MAX_DIGITS: usize = 20;
@@ -46,12 +46,30 @@ impl<'a> DigitLayout<'a> {
     /// same count).
     pub(super) fn render_into(&self, digits: &[u8], out: &mut String) {
         let mut new = digits.iter();
-        out.extend(self.value.chars().map(|c| {
+        let mut digit = |c: u8| {
             if c.is_ascii_digit() {
-                new.next().map_or(c, |&d| digit_char(d))
+                new.next().map_or(c, |&d| b'0' + d % 10)
             } else {
                 c
             }
+        };
+        // A layout is digits and separators; with ASCII separators (every format's) it is
+        // rendered through a stack buffer instead of a character at a time.
+        if self.value.is_ascii() {
+            for chunk in self.value.as_bytes().chunks(32) {
+                let mut buf = [0u8; 32];
+                for (b, &c) in buf.iter_mut().zip(chunk) {
+                    *b = digit(c);
+                }
+                if let Ok(text) = std::str::from_utf8(buf.get(..chunk.len()).unwrap_or(&[])) {
+                    out.push_str(text);
+                }
+            }
+            return;
+        }
+        out.extend(self.value.chars().map(|c| match u8::try_from(c) {
+            Ok(b) => char::from(digit(b)),
+            Err(_) => c,
         }));
     }
 
@@ -76,6 +94,7 @@ pub(super) fn digit_value(c: char) -> u8 {
     u8::try_from(c.to_digit(10).unwrap_or(0)).unwrap_or(0)
 }
 
+#[cfg(test)]
 pub(super) fn digit_char(d: u8) -> char {
     char::from(b'0' + d % 10)
 }
@@ -94,7 +113,7 @@ pub(super) fn tag_len(free: usize) -> usize {
 
 /// Fills `out` with tag digits: a keyed function of `body`, so a value carrying them is (with
 /// probability `1 - 10^-len` for a value that is not) this key's pseudonym.
-pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], out: &mut [u8]) {
+pub(super) fn tag(keyed: &Keyed, format: Domain, body: &[u8], out: &mut [u8]) {
     let mut stream = keyed.tag(format).digits(body).stream();
     for d in out {
         *d = stream.digit();
@@ -102,7 +121,7 @@ pub(super) fn tag(keyed: &Keyed, format: &str, body: &[u8], out: &mut [u8]) {
 }
 
 /// Whether `found` are the tag digits of `body`.
-pub(super) fn has_tag(keyed: &Keyed, format: &str, body: &[u8], found: &[u8]) -> bool {
+pub(super) fn has_tag(keyed: &Keyed, format: Domain, body: &[u8], found: &[u8]) -> bool {
     let mut stream = keyed.tag(format).digits(body).stream();
     found.iter().all(|&d| stream.digit() == d)
 }

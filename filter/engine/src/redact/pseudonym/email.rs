@@ -8,8 +8,8 @@
 //! stay together) and a 4-character keyed tag over the local part and those 6, which is how
 //! [`recognises`] tells this key's output from other `.example` addresses (1 in 36^4).
 
-use super::generic::{Kept, Shape};
-use super::{Keyed, Parsed};
+use super::generic::{self, Kept};
+use super::{Domain, Keyed, Parsed};
 
 const TLD: &str = "example";
 const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
@@ -48,7 +48,7 @@ pub(super) fn parse(value: &str) -> Option<Address<'_>> {
 /// The 4-character tag over the local part and the 6-character keyed head of the label.
 fn tag(keyed: &Keyed, local: &str, head: &[u8]) -> [u8; 4] {
     let mut stream = keyed
-        .tag("email")
+        .tag(Domain::Email)
         .bytes(local.as_bytes())
         .bytes(&[0])
         .bytes(head)
@@ -75,14 +75,14 @@ impl<'a> Parsed<'a> for Address<'a> {
 
     fn write(&self, keyed: &Keyed, out: &mut String) {
         let mut stream = keyed
-            .seed("email")
+            .seed(Domain::Email)
             .lower(self.local)
             .bytes(b"@")
             .lower(self.domain)
             .stream();
         let start = out.len();
-        Shape::of(self.local, &Kept::none()).fill_into(&mut stream, out);
-        let mut domain_stream = keyed.seed("email-domain").lower(self.domain).stream();
+        generic::fill_into(self.local, &Kept::none(), &mut stream, out);
+        let mut domain_stream = keyed.seed(Domain::EmailHost).lower(self.domain).stream();
         let mut label = [0u8; 6];
         label[0] = domain_stream.pick(b"abcdefghijklmnopqrstuvwxyz", b'a');
         for c in label.iter_mut().skip(1) {

@@ -22,7 +22,7 @@
 
 use std::ops::Range;
 
-use super::Keyed;
+use super::{Domain, Keyed};
 
 /// How unlikely a real value is to carry its tag: one in this many (four letters: 456,976;
 /// six digits: 1,000,000).
@@ -99,152 +99,200 @@ impl Class {
     }
 }
 
-/// A value split into characters and what becomes of each.
-#[derive(Debug, Clone)]
-pub(super) struct Shape {
-    slots: Vec<(char, Class)>,
+/// The characters of a value with what becomes of each, classified on the fly so that nothing
+/// is collected: `(byte offset, char, class)`.
+///
+/// The classification of a pseudonym equals the classification of its input (same kept
+/// ranges, same runs, same numeric-literal status); [`recognises`] depends on that.
+#[derive(Clone)]
+struct Classes<'a> {
+    chars: std::str::CharIndices<'a>,
+    kept: &'a Kept,
+    exponent: Option<usize>,
+    after_digit: bool,
 }
 
-impl Shape {
-    /// Classifies `value`; bytes inside `kept` (ranges of byte offsets) stay as they are.
-    ///
-    /// The classification of a pseudonym equals the classification of its input (same kept
-    /// ranges, same runs, same numeric-literal status); [`recognises`] depends on that.
-    pub(super) fn of(value: &str, kept: &Kept) -> Self {
-        let exponent = exponent_position(value);
-        let mut slots = Vec::with_capacity(value.len());
-        let mut after_digit = false;
-        for (i, c) in value.char_indices() {
-            let at_exponent = exponent == Some(i);
-            let class = if kept.contains(i) || (at_exponent && (c == 'e' || c == 'E')) {
+impl<'a> Classes<'a> {
+    /// Bytes inside `kept` (ranges of byte offsets) stay as they are.
+    fn of(value: &'a str, kept: &'a Kept) -> Self {
+        Self {
+            chars: value.char_indices(),
+            kept,
+            exponent: exponent_position(value),
+            after_digit: false,
+        }
+    }
+}
+
+impl Iterator for Classes<'_> {
+    type Item = (usize, char, Class);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (i, c) = self.chars.next()?;
+        let at_exponent = self.exponent == Some(i);
+        let class = if self.kept.contains(i) || (at_exponent && (c == 'e' || c == 'E')) {
+            Class::Kept
+        } else if c.is_alphabetic() {
+            match (c.is_uppercase(), at_exponent) {
+                (true, false) => Class::Upper,
+                (true, true) => Class::UpperNotE,
+                (false, false) => Class::Lower,
+                (false, true) => Class::LowerNotE,
+            }
+        } else if c.is_numeric() {
+            if self.after_digit {
+                Class::Digit
+            } else if c == '0' {
                 Class::Kept
-            } else if c.is_alphabetic() {
-                match (c.is_uppercase(), at_exponent) {
-                    (true, false) => Class::Upper,
-                    (true, true) => Class::UpperNotE,
-                    (false, false) => Class::Lower,
-                    (false, true) => Class::LowerNotE,
-                }
-            } else if c.is_numeric() {
-                if after_digit {
-                    Class::Digit
-                } else if c == '0' {
-                    Class::Kept
-                } else {
-                    Class::LeadDigit
-                }
             } else {
-                Class::Kept
-            };
-            after_digit = match class {
-                Class::Digit | Class::LeadDigit => true,
-                Class::Kept => c.is_numeric() && !c.is_alphabetic(),
-                _ => false,
-            };
-            slots.push((c, class));
+                Class::LeadDigit
+            }
+        } else {
+            Class::Kept
+        };
+        self.after_digit = match class {
+            Class::Digit | Class::LeadDigit => true,
+            Class::Kept => c.is_numeric() && !c.is_alphabetic(),
+            _ => false,
+        };
+        Some((i, c, class))
+    }
+}
+
+fn map(c: char, class: Class, stream: &mut super::Stream) -> char {
+    match class {
+        Class::Kept => c,
+        _ => class.draw(stream),
+    }
+}
+
+/// Appends `value` with every non-kept character mapped with symbols drawn from `stream`.
+pub(super) fn fill_into(value: &str, kept: &Kept, stream: &mut super::Stream, out: &mut String) {
+    out.extend(Classes::of(value, kept).map(|(_, c, class)| map(c, class, stream)));
+}
+
+/// What one pass over a value tells about its tag.
+struct TagSplit {
+    /// Byte offset of the first tag slot: the fewest last mapped characters whose alphabets
+    /// multiply to [`TAG_SPACE`] (four letters, six digits), or all of them in a shorter
+    /// value. Every mapped character from here on is a tag slot. The value's length when
+    /// nothing is mapped.
+    from: usize,
+    /// Whether every mapped character is something its class maps *to*.
+    held: bool,
+}
+
+impl TagSplit {
+    fn of(value: &str, kept: &Kept) -> Self {
+        // The smallest alphabet has 9 symbols and 9^6 passes TAG_SPACE: six slots at most.
+        const MOST: usize = 6;
+        let mut last = [(0usize, 1usize); MOST];
+        let mut count = 0usize;
+        let mut held = true;
+        for (i, c, class) in Classes::of(value, kept) {
+            if class == Class::Kept {
+                continue;
+            }
+            held &= class.holds(c);
+            if let Some(slot) = last.get_mut(count % MOST) {
+                *slot = (i, class.alphabet().len().max(1));
+            }
+            count += 1;
         }
-        Self { slots }
-    }
-
-    /// Maps every non-kept character with symbols drawn from `stream`.
-    pub(super) fn fill(&self, stream: &mut super::Stream) -> Vec<char> {
-        self.slots
-            .iter()
-            .map(|&slot| Self::map(slot, stream))
-            .collect()
-    }
-
-    /// [`Shape::fill`], appending to `out`.
-    pub(super) fn fill_into(&self, stream: &mut super::Stream, out: &mut String) {
-        out.extend(self.slots.iter().map(|&slot| Self::map(slot, stream)));
-    }
-
-    fn map((c, class): (char, Class), stream: &mut super::Stream) -> char {
-        match class {
-            Class::Kept => c,
-            _ => class.draw(stream),
-        }
-    }
-
-    fn mapped(&self) -> impl Iterator<Item = usize> + '_ {
-        self.slots
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, class))| *class != Class::Kept)
-            .map(|(i, _)| i)
-    }
-
-    /// Indices of the tag slots: the fewest last mapped characters whose alphabets multiply
-    /// to [`TAG_SPACE`] (four letters, six digits), or all of them in a shorter value.
-    fn tag_slots(&self) -> Vec<usize> {
-        let mut slots = Vec::new();
+        let mut from = value.len();
         let mut space = 1usize;
-        for i in self.mapped().collect::<Vec<_>>().into_iter().rev() {
+        for k in (0..count).rev().take(MOST) {
             if space >= TAG_SPACE {
                 break;
             }
-            let size = self
-                .slots
-                .get(i)
-                .map_or(1, |(_, class)| class.alphabet().len());
-            space = space.saturating_mul(size.max(1));
-            slots.push(i);
+            if let Some(&(i, size)) = last.get(k % MOST) {
+                space = space.saturating_mul(size);
+                from = i;
+            }
         }
-        slots.reverse();
-        slots
+        Self { from, held }
     }
+}
 
-    /// The tag symbols that `chars` (with this shape) must carry in its tag slots.
-    fn tag(&self, keyed: &Keyed, chars: &[char], slots: &[usize]) -> Vec<char> {
-        let data: String = chars
-            .iter()
-            .enumerate()
-            .map(|(i, c)| if slots.contains(&i) { '\0' } else { *c })
-            .collect();
-        let mut stream = keyed.tag_stream("generic", data.as_bytes());
-        slots
-            .iter()
-            .map(|&i| {
-                self.slots
-                    .get(i)
-                    .map_or('\0', |(_, class)| class.draw(&mut stream))
-            })
-            .collect()
+/// Feeds the tag's input for the part of a value from its first tag slot on: kept characters
+/// as they are, each tag slot as one 0 byte.
+fn feed_rest(
+    seed: &mut super::Seed,
+    value: &str,
+    rest: impl Iterator<Item = (usize, char, Class)>,
+) {
+    let mut run = None;
+    for (i, _, class) in rest {
+        if class == Class::Kept {
+            run.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = run.take() {
+            seed.bytes(value.get(start..i).unwrap_or("").as_bytes());
+        }
+        seed.bytes(&[0]);
+    }
+    if let Some(start) = run {
+        seed.bytes(value.get(start..).unwrap_or("").as_bytes());
     }
 }
 
 /// Pseudonymizes `value`, leaving the bytes in `kept` alone.
 pub(super) fn pseudonymize(keyed: &Keyed, value: &str, kept: &Kept) -> String {
-    let shape = Shape::of(value, kept);
-    let mut stream = keyed.seed("generic").lower(value).stream();
-    let mut out = shape.fill(&mut stream);
-    let slots = shape.tag_slots();
-    let tag = shape.tag(keyed, &out, &slots);
-    for (&i, symbol) in slots.iter().zip(tag) {
-        if let Some(c) = out.get_mut(i) {
-            *c = symbol;
+    let mut out = String::with_capacity(value.len());
+    pseudonymize_into(keyed, value, kept, &mut out);
+    out
+}
+
+/// [`pseudonymize`], appending to `out`.
+///
+/// The characters before the first tag slot are mapped straight into `out`; the tag is keyed
+/// over those and the rest of the input with its tag slots as 0 bytes (kept characters are the
+/// same in input and output, and every later mapped character is a tag slot), so the rest is
+/// written once, with the tag symbols in place.
+pub(super) fn pseudonymize_into(keyed: &Keyed, value: &str, kept: &Kept, out: &mut String) {
+    let split = TagSplit::of(value, kept);
+    let mut stream = keyed.seed(Domain::Generic).lower(value).stream();
+    let start = out.len();
+    let mut classes = Classes::of(value, kept);
+    let mut first = None;
+    for (i, c, class) in classes.by_ref() {
+        if i >= split.from {
+            first = Some((i, c, class));
+            break;
         }
+        out.push(map(c, class, &mut stream));
     }
-    out.into_iter().collect()
+    let Some(first) = first else {
+        return;
+    };
+    let mut seed = keyed.tag(Domain::Generic);
+    seed.bytes(out.get(start..).unwrap_or("").as_bytes());
+    feed_rest(
+        &mut seed,
+        value,
+        std::iter::once(first).chain(classes.clone()),
+    );
+    let mut tag = seed.stream();
+    out.extend(
+        std::iter::once(first)
+            .chain(classes)
+            .map(|(_, c, class)| map(c, class, &mut tag)),
+    );
 }
 
 /// Whether `value` is this key's output of [`pseudonymize`] with the same `kept` ranges.
 pub(super) fn recognises(keyed: &Keyed, value: &str, kept: &Kept) -> bool {
-    let shape = Shape::of(value, kept);
-    if shape
-        .slots
-        .iter()
-        .any(|&(c, class)| class != Class::Kept && !class.holds(c))
-    {
+    let split = TagSplit::of(value, kept);
+    if !split.held {
         return false;
     }
-    let chars: Vec<char> = shape.slots.iter().map(|(c, _)| *c).collect();
-    let slots = shape.tag_slots();
-    let tag = shape.tag(keyed, &chars, &slots);
-    slots
-        .iter()
-        .zip(tag)
-        .all(|(&i, symbol)| chars.get(i) == Some(&symbol))
+    let mut seed = keyed.tag(Domain::Generic);
+    seed.bytes(value.get(..split.from).unwrap_or("").as_bytes());
+    let rest = || Classes::of(value, kept).skip_while(|&(i, _, _)| i < split.from);
+    feed_rest(&mut seed, value, rest());
+    let mut tag = seed.stream();
+    rest().all(|(_, c, class)| map(c, class, &mut tag) == c)
 }
 
 /// For a value shaped like a number with an exponent, `[+-]digits[.digits]L[+-]digits` with

@@ -7,7 +7,7 @@
 //! where the registry allows letters). National check digits inside some BBANs (FR, ES, IT, BE...)
 //! are not recomputed: validators that check them will reject the pseudonym.
 
-use super::{Keyed, Parsed};
+use super::{Domain, Keyed, Parsed};
 
 /// The most letters and digits an IBAN has (ISO 13616).
 const MAX_LEN: usize = 34;
@@ -105,7 +105,7 @@ fn tag_into(keyed: &Keyed, country: &[u8], bban: &mut [u8], start: usize) {
         *slot = c;
         len += 1;
     }
-    let mut stream = keyed.tag_stream("iban", data.get(..len).unwrap_or(&[]));
+    let mut stream = keyed.tag_stream(Domain::Iban, data.get(..len).unwrap_or(&[]));
     for (i, c) in bban.iter_mut().enumerate() {
         if is_tag(i, *c) {
             *c = b'0' + stream.digit();
@@ -158,7 +158,7 @@ impl<'a> Parsed<'a> for Iban<'a> {
     }
 
     fn write(&self, keyed: &Keyed, out: &mut String) {
-        let mut stream = keyed.seed("iban").lower_ascii(self.chars()).stream();
+        let mut stream = keyed.seed(Domain::Iban).lower_ascii(self.chars()).stream();
         let mut new = [0u8; MAX_LEN];
         let bban = self.bban();
         let Some(new_bban) = new.get_mut(4..4 + bban.len()) else {

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::net::Ipv6Addr;
 
-use super::{Keyed, Parsed};
+use super::{Domain, Keyed, Parsed};
 
 const V4_NETS: [[u8; 3]; 3] = [[192, 0, 2], [198, 51, 100], [203, 0, 113]];
 
@@ -93,7 +93,7 @@ impl<'a> Parsed<'a> for Ip<'a> {
     fn write(&self, keyed: &Keyed, out: &mut String) {
         match self.addr {
             Addr::V4 { octets, padded } => {
-                let mut stream = keyed.stream("ip_address", &octets);
+                let mut stream = keyed.stream(Domain::Ip, &octets);
                 let net = V4_NETS
                     .get(usize::try_from(stream.below(3)).unwrap_or(0))
                     .copied()
@@ -120,7 +120,7 @@ impl<'a> Parsed<'a> for Ip<'a> {
                 }
             }
             Addr::V6(addr) => {
-                let mut stream = keyed.stream("ip_address", &addr.octets());
+                let mut stream = keyed.stream(Domain::Ip, &addr.octets());
                 let mask = self.network_mask(128, 32);
                 let mut segments = [0x2001, 0x0db8, 0, 0, 0, 0, 0, 0];
                 for (i, (segment, &original)) in segments

@@ -7,7 +7,7 @@
 //! header and the other bytes: a real token passes for one of ours with probability 2^-64 for
 //! any token with a signature.
 
-use super::Keyed;
+use super::{Domain, Keyed};
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -83,7 +83,7 @@ fn tag(keyed: &Keyed, header: &str, body: &[u8], split: usize, len: usize) -> Ve
     data.push(0);
     data.extend(u64::try_from(split).unwrap_or(0).to_le_bytes());
     data.extend(body);
-    let mut stream = keyed.tag_stream("jwt", &data);
+    let mut stream = keyed.tag_stream(Domain::Jwt, &data);
     let mut out = vec![0u8; len];
     stream.fill(&mut out);
     out
@@ -98,7 +98,7 @@ pub(super) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let split = jwt.payload.len();
     let total = split + jwt.signature.len();
     let t = tag_len(total);
-    let mut stream = keyed.stream("jwt", value.as_bytes());
+    let mut stream = keyed.stream(Domain::Jwt, value.as_bytes());
     let mut body = vec![0u8; total - t];
     stream.fill(&mut body);
     let tag = tag(keyed, jwt.header, &body, split, t);

@@ -6,7 +6,7 @@
 //! a real locally-administered (randomised) address passes for one of ours with probability
 //! 2^-16. Image: 2^30 addresses.
 
-use super::{Keyed, Parsed};
+use super::{Domain, Keyed, Parsed};
 
 const SEPARATORS: [u8; 3] = [b':', b'-', b'.'];
 
@@ -18,7 +18,7 @@ pub(super) struct Mac<'a> {
 }
 
 fn tag(keyed: &Keyed, head: &[u8]) -> [u8; 2] {
-    let mut stream = keyed.tag_stream("mac_address", head);
+    let mut stream = keyed.tag_stream(Domain::Mac, head);
     [stream.byte(), stream.byte()]
 }
 
@@ -50,7 +50,7 @@ impl<'a> Parsed<'a> for Mac<'a> {
     }
 
     fn write(&self, keyed: &Keyed, out: &mut String) {
-        let mut stream = keyed.stream("mac_address", &self.bytes);
+        let mut stream = keyed.stream(Domain::Mac, &self.bytes);
         let mut new = [0u8; 6];
         stream.fill(&mut new[..4]);
         new[0] = (new[0] & 0xfc) | 0x02;

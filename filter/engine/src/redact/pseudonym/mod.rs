@@ -47,6 +47,7 @@
 mod card;
 mod date;
 mod digits;
+mod domain;
 mod email;
 mod generic;
 mod iban;
@@ -56,6 +57,7 @@ mod mac;
 mod personal;
 mod phone;
 mod secret;
+mod sip;
 mod ssn;
 mod stream;
 #[cfg(test)]
@@ -68,6 +70,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use crate::entity::Entity;
+pub(crate) use domain::Domain;
 use generic::Kept;
 use secret::Token;
 use stream::SipKey;
@@ -84,10 +87,10 @@ type HmacSha256 = Hmac<Sha256>;
 #[derive(Clone)]
 pub struct Keyed {
     hmac: Option<HmacSha256>,
-    /// Keys the seed of each pseudonym's randomness.
-    seeds: SipKey,
-    /// Keys the tags by which a pseudonym is recognised.
-    tags: SipKey,
+    /// The seed of each domain's randomness, its label already hashed, by [`Domain::index`].
+    seeds: [Seed; Domain::ALL.len()],
+    /// The same for the tags by which a pseudonym is recognised, under their own key.
+    tags: [Seed; Domain::ALL.len()],
     configured: bool,
 }
 
@@ -113,16 +116,17 @@ impl Keyed {
     }
 
     fn new(key: &[u8], configured: bool) -> Self {
+        let unkeyed = |key| Domain::ALL.map(|domain| Seed::new(key, domain.label()));
         let mut keyed = Self {
             hmac: HmacSha256::new_from_slice(key).ok(),
-            seeds: SipKey::from_bytes(&[0; 32]),
-            tags: SipKey::from_bytes(&[0; 32]),
+            seeds: unkeyed(SipKey::from_bytes(&[0; 32])),
+            tags: unkeyed(SipKey::from_bytes(&[0; 32])),
             configured,
         };
         // Independent subkeys: HMAC under distinct labels is a PRF, so knowing one (it never
         // leaves this struct anyway) tells nothing about the other or about the key.
-        keyed.seeds = SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym seeds"));
-        keyed.tags = SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym tags"));
+        keyed.seeds = unkeyed(SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym seeds")));
+        keyed.tags = unkeyed(SipKey::from_bytes(&keyed.mac("subkey", b"pseudonym tags")));
         keyed
     }
 
@@ -206,22 +210,30 @@ impl Keyed {
 
     /// The seed of a pseudonym's randomness under `domain`; the format feeds it the value's
     /// canonical form.
-    pub(crate) fn seed(&self, domain: &str) -> Seed {
-        Seed::new(self.seeds, domain)
+    pub(crate) fn seed(&self, domain: Domain) -> Seed {
+        Self::pick(&self.seeds, domain)
     }
 
     /// The seed of a tag under `domain`, under its own key: a tag is never a pseudonym's draw.
-    pub(crate) fn tag(&self, domain: &str) -> Seed {
-        Seed::new(self.tags, domain)
+    pub(crate) fn tag(&self, domain: Domain) -> Seed {
+        Self::pick(&self.tags, domain)
+    }
+
+    fn pick(seeds: &[Seed; Domain::ALL.len()], domain: Domain) -> Seed {
+        // Every domain has its seed: the fallback is never taken.
+        seeds
+            .get(domain.index())
+            .copied()
+            .unwrap_or_else(|| Seed::new(SipKey::from_bytes(&[0; 32]), domain.label()))
     }
 
     /// A keyed random stream for `input` under `domain`.
-    pub(crate) fn stream(&self, domain: &str, input: &[u8]) -> Stream {
+    pub(crate) fn stream(&self, domain: Domain, input: &[u8]) -> Stream {
         self.seed(domain).bytes(input).stream()
     }
 
     /// A tag stream for `input` under `domain`.
-    pub(crate) fn tag_stream(&self, domain: &str, input: &[u8]) -> Stream {
+    pub(crate) fn tag_stream(&self, domain: Domain, input: &[u8]) -> Stream {
         self.tag(domain).bytes(input).stream()
     }
 }

@@ -22,7 +22,7 @@
 //!   layout passes for one of ours with probability 10^-6 (group `00` and the tag).
 
 use super::digits::{self, DigitLayout, MAX_DIGITS};
-use super::{Keyed, Parsed};
+use super::{Domain, Keyed, Parsed};
 
 const SEPARATORS: [char; 7] = [' ', '-', '.', '(', ')', '/', '+'];
 
@@ -152,14 +152,14 @@ impl<'a> Parsed<'a> for Phone<'a> {
             Plan::Other { tag, .. } => {
                 let body_len = d.len().saturating_sub(tag);
                 match (d.get(..body_len), d.get(body_len..)) {
-                    (Some(body), Some(found)) => digits::has_tag(keyed, "phone", body, found),
+                    (Some(body), Some(found)) => digits::has_tag(keyed, Domain::Phone, body, found),
                     _ => false,
                 }
             }
             Plan::SsnLike { .. } => match (d.get(..SSN_SERIAL), d.get(SSN_SERIAL..)) {
                 (Some(body), Some(found)) => {
                     body.get(SSN_GROUP..) == Some(&[0, 0])
-                        && digits::has_tag(keyed, "phone", body, found)
+                        && digits::has_tag(keyed, Domain::Phone, body, found)
                 }
                 _ => false,
             },
@@ -169,7 +169,7 @@ impl<'a> Parsed<'a> for Phone<'a> {
     fn write(&self, keyed: &Keyed, out: &mut String) {
         let input = self.layout.digits();
         let n = input.len();
-        let mut stream = keyed.seed("phone").digits(input).stream();
+        let mut stream = keyed.seed(Domain::Phone).digits(input).stream();
         let mut new = [0u8; MAX_DIGITS];
         new.iter_mut().zip(input).for_each(|(d, &i)| *d = i);
         match self.plan {
@@ -187,7 +187,7 @@ impl<'a> Parsed<'a> for Phone<'a> {
                 }
                 let (body, rest) = new.split_at_mut(body_len);
                 if let Some(tag_digits) = rest.get_mut(..tag) {
-                    digits::tag(keyed, "phone", body, tag_digits);
+                    digits::tag(keyed, Domain::Phone, body, tag_digits);
                 }
             }
             Plan::SsnLike { kept } => {
@@ -196,7 +196,7 @@ impl<'a> Parsed<'a> for Phone<'a> {
                 }
                 let (body, rest) = new.split_at_mut(SSN_SERIAL);
                 if let Some(tag_digits) = rest.get_mut(..n.saturating_sub(SSN_SERIAL)) {
-                    digits::tag(keyed, "phone", body, tag_digits);
+                    digits::tag(keyed, Domain::Phone, body, tag_digits);
                 }
             }
         }

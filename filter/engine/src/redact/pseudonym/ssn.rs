@@ -6,7 +6,7 @@
 //! too sensitive to trade a higher leak rate for a larger image.
 
 use super::digits::DigitLayout;
-use super::{Keyed, Parsed};
+use super::{Domain, Keyed, Parsed};
 
 const SEPARATORS: [char; 3] = ['-', ' ', '.'];
 
@@ -29,7 +29,7 @@ pub(super) fn is_dashed(value: &str) -> bool {
 
 /// Group and serial: the tag over the area's digits.
 fn tag(keyed: &Keyed, area: &[u8]) -> [u8; 6] {
-    let mut stream = keyed.tag("us_ssn").digits(area).stream();
+    let mut stream = keyed.tag(Domain::Ssn).digits(area).stream();
     let (group, serial) = (stream.within(1..=99), stream.within(1..=9999));
     let mut out = [0u8; 6];
     split_number(group, &mut out[..2]);
@@ -64,7 +64,7 @@ impl<'a> Parsed<'a> for Ssn<'a> {
     }
 
     fn write(&self, keyed: &Keyed, out: &mut String) {
-        let mut stream = keyed.seed("us_ssn").digits(self.0.digits()).stream();
+        let mut stream = keyed.seed(Domain::Ssn).digits(self.0.digits()).stream();
         // 001..=899 without 666.
         let mut area = stream.within(1..=898);
         if area >= 666 {

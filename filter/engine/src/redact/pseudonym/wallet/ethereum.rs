@@ -5,7 +5,7 @@
 //! probability 2^-32.
 
 use crate::keccak::keccak256;
-use crate::redact::pseudonym::Keyed;
+use crate::redact::pseudonym::{Domain, Keyed};
 
 /// The 20 address bytes and the case style of the input.
 #[derive(Debug, Clone, Copy)]
@@ -70,7 +70,7 @@ pub(in crate::redact::pseudonym) fn checksummed(lower_hex: &str) -> String {
 }
 
 fn tag(keyed: &Keyed, head: &[u8]) -> [u8; 4] {
-    let mut stream = keyed.tag_stream("ethereum_address", head);
+    let mut stream = keyed.tag_stream(Domain::Ethereum, head);
     let mut out = [0u8; 4];
     stream.fill(&mut out);
     out
@@ -78,7 +78,7 @@ fn tag(keyed: &Keyed, head: &[u8]) -> [u8; 4] {
 
 pub(in crate::redact::pseudonym) fn pseudonymize(keyed: &Keyed, value: &str) -> Option<String> {
     let address = parse(value)?;
-    let mut stream = keyed.stream("ethereum_address", &address.bytes);
+    let mut stream = keyed.stream(Domain::Ethereum, &address.bytes);
     let mut bytes = [0u8; 20];
     stream.fill(&mut bytes[..16]);
     let tag = tag(keyed, &bytes[..16]);

@@ -14,7 +14,7 @@ mod base58;
 mod bech32;
 pub(super) mod ethereum;
 
-use super::Keyed;
+use super::{Domain, Keyed};
 use bech32::Variant;
 
 /// Human-readable parts of the Bitcoin networks (mainnet, testnet and signet, regtest).
@@ -71,14 +71,14 @@ fn segwit_tag(keyed: &Keyed, address: &Segwit<'_>, rest: &[u8]) -> Vec<u8> {
     input.push(0);
     input.push(address.version());
     input.extend(rest);
-    let mut stream = keyed.tag_stream("bitcoin_address", &input);
+    let mut stream = keyed.tag_stream(Domain::Bitcoin, &input);
     (0..address.tag_len())
         .map(|_| u8::try_from(stream.below(32)).unwrap_or(0))
         .collect()
 }
 
 fn pseudonymize_segwit(keyed: &Keyed, address: &Segwit<'_>) -> String {
-    let mut stream = keyed.stream("bitcoin_address", &address.data);
+    let mut stream = keyed.stream(Domain::Bitcoin, &address.data);
     let p = address.program_len();
     let t = address.tag_len();
     let mut rest: Vec<u8> = (t..p)
@@ -123,14 +123,14 @@ fn parse_base58(value: &str) -> Option<[u8; 25]> {
 }
 
 fn base58_tag(keyed: &Keyed, head: &[u8]) -> [u8; 4] {
-    let mut stream = keyed.tag_stream("bitcoin_address", head);
+    let mut stream = keyed.tag_stream(Domain::Bitcoin, head);
     let mut out = [0u8; 4];
     stream.fill(&mut out);
     out
 }
 
 fn pseudonymize_base58(keyed: &Keyed, decoded: &[u8; 25]) -> String {
-    let mut stream = keyed.stream("bitcoin_address", decoded);
+    let mut stream = keyed.stream(Domain::Bitcoin, decoded);
     let mut out = [0u8; 25];
     out[0] = decoded[0];
     stream.fill(&mut out[1..17]);
