@@ -278,6 +278,26 @@ fn mutate_text(text: &mut Vec<u8>, at: u32, op: u32, byte: u32) {
     }
 }
 
+/// Whether `path` is a field whose value `config/tagged.rs` reads by hand: an operator, the
+/// authority rule, or a value source.
+fn read_by_hand(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    matches!(
+        last,
+        "authority" | "operator" | "personalOperator" | "secretOperator" | "key"
+    ) || path.starts_with("headers.set.")
+        || path.starts_with("headers.append.")
+}
+
+/// Whether the secret stands where a member name would: right after `{` or `,`.
+fn secret_in_key_position(text: &str) -> bool {
+    text.match_indices("\"s3cr3t\"").any(|(at, _)| {
+        text.get(..at)
+            .and_then(|before| before.trim_end().chars().last())
+            .is_some_and(|c| c == '{' || c == ',')
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
@@ -303,7 +323,15 @@ proptest! {
         }
         let text_shown = String::from_utf8_lossy(&text);
         if let Err(err) = PluginConfig::from_json(&text) {
-            prop_assert!(!err.to_string().contains("s3cr3t"), "{err}: {text_shown}");
+            let message = err.to_string();
+            // An edit can turn the secret value into a member name; an unknown field is named
+            // (names are what errors show), values never are.
+            let named_as_a_field = message.contains("unknown field `s3cr3t`")
+                && secret_in_key_position(&text_shown);
+            prop_assert!(
+                !message.contains("s3cr3t") || named_as_a_field,
+                "{err}: {text_shown}"
+            );
         }
         match (ours(&text), reference(&text)) {
             (None, None) => {}
@@ -315,8 +343,16 @@ proptest! {
                     && path
                         .strip_prefix(reference_path.as_str())
                         .is_some_and(|deeper| deeper.starts_with(['.', '[']));
+                // The tagged enums are read by hand as they stream (`config/tagged.rs`): a bad
+                // member (`{"mode": "keep", "mode": 1.5}`) is named, where
+                // serde_path_to_error stops at the enum.
+                let inside_tagged = read_by_hand(&reference_path)
+                    && path
+                        .strip_prefix(reference_path.as_str())
+                        .and_then(|deeper| deeper.strip_prefix('.'))
+                        .is_some_and(|member| !member.contains(['.', '[']));
                 prop_assert!(
-                    same_path(&path, &reference_path) || inside_ignored,
+                    same_path(&path, &reference_path) || inside_ignored || inside_tagged,
                     "{path} against {reference_path}: {text_shown}"
                 );
                 prop_assert_eq!(message, reference_message);
