@@ -20,6 +20,7 @@
 mod bytes;
 mod candidate;
 mod card;
+mod context;
 mod custom;
 mod email;
 mod fields;

@@ -1,21 +1,26 @@
 //! US Social Security numbers.
 //!
 //! The delimited form `AAA-GG-SSSS` (dashes, spaces or dots, the same twice) is detected
-//! anywhere. A bare nine-digit number is far more often an id, a ZIP+4 or a routing number
-//! than an SSN (reporting each one that passes the rules below altered 8% of the labelled
-//! corpus's numeric ids), so it is an SSN only right after a keyword that says so (`SSN:`,
-//! `social security number`); under a key such as `ssn` the field classifier catches it.
+//! anywhere. A bare nine-digit number inside text is far more often an order number, a ZIP+4
+//! or a routing number than an SSN (reporting each one that passes the rules below altered 8%
+//! of the labelled corpus's numeric ids), so there it is an SSN only right after a keyword
+//! that says so (`SSN: 078051121`, `social security number`). A value that is nothing but
+//! the nine digits (a search term, a form field, a text body) is one too, as it is for
+//! Presidio: the values that are identifiers, under keys such as `id` or `order_number` and
+//! in path segments, are spared by the redactor (see `Redactor::field_in`), and under a key
+//! such as `ssn` the field classifier catches the value whatever its form.
 //!
 //! The SSA's rules: area 001-899 except 666, group 01-99, serial 0001-9999. Numbers the SSA
 //! published as examples and runs of one digit are rejected as well.
 
 use super::bytes::{at, digits_value, is_digit, numeric_end};
+use super::context::{self, Keyword};
 
 /// SSNs that were printed in advertising or used as examples, never issued to a person.
 const SAMPLES: [&[u8; 9]; 3] = [b"078051120", b"219099999", b"123456789"];
 
-/// How far before a bare number its keyword may start (`Social Security Number (SSN): `).
-const KEYWORD_WINDOW: usize = 40;
+/// What names a bare number an SSN: `ssn` as a word, or `social security`, in any case.
+const KEYWORDS: &[Keyword] = &[Keyword::word(b"ssn"), Keyword::phrase(b"social security")];
 
 /// The end of an SSN starting at `start` (a digit at a number boundary).
 pub(super) fn scan(b: &[u8], start: usize) -> Option<usize> {
@@ -48,30 +53,15 @@ pub(super) fn scan(b: &[u8], start: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Nine digits after an SSN keyword.
+/// Nine digits after an SSN keyword, or making up the whole value.
 fn scan_bare(b: &[u8], start: usize) -> Option<usize> {
     let d: [u8; 9] = b.get(start..start + 9)?.try_into().ok()?;
     let end = start + 9;
     let ok = d.iter().all(|&c| is_digit(c))
         && numeric_end(b, end)
         && valid(&d)
-        && after_keyword(b.get(start.saturating_sub(KEYWORD_WINDOW)..start)?);
+        && context::names(b, start, end, KEYWORDS);
     ok.then_some(end)
-}
-
-/// Whether `window` (the text just before a number) names an SSN: `ssn` as a word, or
-/// `social security`, in any case.
-fn after_keyword(window: &[u8]) -> bool {
-    let word = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
-    let found = |needle: &[u8], whole_word: bool| {
-        window.windows(needle.len()).enumerate().any(|(i, w)| {
-            w.eq_ignore_ascii_case(needle)
-                && !(whole_word
-                    && (word(i.checked_sub(1).and_then(|j| window.get(j)))
-                        || word(window.get(i + needle.len()))))
-        })
-    };
-    found(b"ssn", true) || found(b"social security", false)
 }
 
 /// The SSA's structural rules on nine ASCII digits.
@@ -94,8 +84,9 @@ mod tests {
 
     /// The SSN found at the last number of `text`, if any.
     fn bare(text: &str) -> Option<&str> {
-        let digits = text.rfind(|c: char| !c.is_ascii_digit() && c != 'x' && c != '.')?;
-        let start = digits + 1;
+        let start = text
+            .rfind(|c: char| !c.is_ascii_digit() && c != 'x' && c != '.')
+            .map_or(0, |i| i + 1);
         scan(text.as_bytes(), start).map(|end| &text[start..end])
     }
 
@@ -108,11 +99,11 @@ mod tests {
             "Social Security Number (SSN): 078051121",
             "social security no. 078051121.",
             "customer_ssn=078051121",
+            "078051121",
         ] {
             assert_eq!(bare(text), Some("078051121"), "{text}");
         }
         for text in [
-            "078051121",                                                 // no keyword
             "order 078051121",                                           // another keyword
             "lessn 078051121",                                           // `ssn` inside a word
             "SSN: 078051120",                                            // the Woolworth sample
@@ -126,6 +117,14 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_ssn_that_is_the_whole_value() {
+        assert_eq!(scan(b" 078051121\r\n", 1), Some(10));
+        assert_eq!(scan(b"\t536904399", 1), Some(10));
+        assert_eq!(scan(b"#078051121", 1), None);
+        assert_eq!(scan(b"078051121/", 0), None);
+    }
+
+    #[test]
     fn delimited_ssns() {
         for text in ["078-05-1123", "078 05 1123", "078.05.1123", "536-90-4399"] {
             assert_eq!(scan(text.as_bytes(), 0), Some(11), "{text}");
@@ -136,15 +135,16 @@ mod tests {
     #[test]
     fn rule_breakers_and_look_alikes() {
         for text in [
-            "000-12-3456", // area 000
-            "666-12-3456", // area 666
-            "912-12-3456", // area 9xx
-            "123-00-4567", // group 00
-            "123-45-0000", // serial 0000
-            "078-05-1120", // Woolworth's sample
-            "111-11-1111", // one digit
-            "693-09.4444", // mixed delimiters
-            "078051121",   // bare, no keyword
+            "000-12-3456",       // area 000
+            "666-12-3456",       // area 666
+            "912-12-3456",       // area 9xx
+            "123-00-4567",       // group 00
+            "123-45-0000",       // serial 0000
+            "078-05-1120",       // Woolworth's sample
+            "111-11-1111",       // one digit
+            "693-09.4444",       // mixed delimiters
+            "078051121 shipped", // bare, no keyword, not the whole value
+            "078051121-1",
             "078-05-11234",
             "078-05-1123-1",
             "078-05-1123x",

@@ -21,6 +21,8 @@ use crate::redact::{FieldAction, Redactor, Tally};
 pub trait Scan {
     /// See [`Redactor::text`].
     fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str>;
+    /// See [`Redactor::segment`].
+    fn segment<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str>;
     /// See [`Redactor::field`].
     fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction;
     /// See [`Redactor::header`].
@@ -30,6 +32,10 @@ pub trait Scan {
 impl Scan for Redactor {
     fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
         Redactor::text(self, text, tally)
+    }
+
+    fn segment<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        Redactor::segment(self, text, tally)
     }
 
     fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
@@ -131,6 +137,10 @@ pub(crate) mod tests {
     impl Scan for Classifying {
         fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
             self.0.text(text, tally)
+        }
+
+        fn segment<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+            self.0.segment(text, tally)
         }
 
         fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction {

@@ -82,7 +82,11 @@ fn redact_component(
     tally: &mut Tally,
 ) -> Option<String> {
     let decoded = percent::decode(raw, Plus::Literal);
-    match scan.text(&decoded, tally) {
+    let redacted = match component {
+        Component::Segment => scan.segment(&decoded, tally),
+        _ => scan.text(&decoded, tally),
+    };
+    match redacted {
         Cow::Owned(new) if new != *decoded => Some(percent::encode(&new, component)),
         _ => None,
     }

@@ -61,11 +61,11 @@ const PROTOCOL_HEADERS: [&str; 16] = [
 /// The detectors an all-digit identifier of this length is spared (see
 /// [`Redactor::field_in`]).
 fn id_lookalikes(value: &str) -> EntitySet {
-    let phone = EntitySet::EMPTY.with(Entity::Phone);
+    let spared = EntitySet::EMPTY.with(Entity::Phone).with(Entity::UsSsn);
     if matches!(value.trim().len(), 15 | 16) {
-        phone
+        spared
     } else {
-        phone.with(Entity::CreditCard)
+        spared.with(Entity::CreditCard)
     }
 }
 
@@ -173,6 +173,18 @@ impl Redactor {
         self.replace_findings(text, self.detectors.find(text), tally)
     }
 
+    /// A path segment: text, except that one made only of digits is the id of a resource
+    /// (`/orders/123456789`), not a bare SSN. Phone numbers and cards are still found in it:
+    /// unlike a member name, the path does not say what the digits are.
+    pub fn segment<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        if is_digits(text) {
+            let spared = EntitySet::EMPTY.with(Entity::UsSsn);
+            self.replace_findings(text, self.detectors.find_except(text, spared), tally)
+        } else {
+            self.text(text, tally)
+        }
+    }
+
     fn replace_findings<'a>(
         &self,
         text: &'a str,
@@ -223,9 +235,10 @@ impl Redactor {
     ///
     /// An all-digit value under a key that names an identifier (`id`, `order_id`, `gtin`...)
     /// is an identifier: it is not taken for a phone number (about half of all 10-digit
-    /// numbers pass the numbering plan's rules), nor for a card unless it has a card's usual 15
-    /// or 16 digits (one EAN-13 barcode or 19-digit snowflake id in ten passes Luhn under some
-    /// issuer's prefix). Custom patterns still apply.
+    /// numbers pass the numbering plan's rules) or a bare SSN (nine digits on their own are
+    /// one elsewhere, and nine in ten of them pass the SSA's rules), nor for a card unless it
+    /// has a card's usual 15 or 16 digits (one EAN-13 barcode or 19-digit snowflake id in ten
+    /// passes Luhn under some issuer's prefix). Custom patterns still apply.
     pub fn field_in(&self, parent: &str, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
         match self.classify_in(parent, key) {
             Some(class) => self.classified(class, value, tally),

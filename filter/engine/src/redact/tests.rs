@@ -135,3 +135,50 @@ mod field_entities {
         assert_eq!(again.values, 0);
     }
 }
+
+#[test]
+fn a_value_that_is_only_an_ssn_is_one_unless_its_key_or_place_names_an_identifier() {
+    for doc in [
+        r#"{"q": "078051121"}"#,
+        r#"{"note": " 536904399 "}"#,
+        r#"{"value": 536904399}"#,
+    ] {
+        let out = json(doc);
+        assert!(
+            !out.contains("078051121") && !out.contains("536904399"),
+            "{doc} -> {out}"
+        );
+    }
+    for doc in [
+        r#"{"id": "536904399"}"#,
+        r#"{"order_number": 536904399}"#,
+        r#"{"note": "order 536904399 shipped"}"#,
+    ] {
+        assert_eq!(json(doc), doc);
+    }
+    let r = redactor();
+    let mut tally = Tally::default();
+    assert_eq!(r.segment("536904399", &mut tally), "536904399");
+    assert_ne!(r.text("536904399", &mut tally), "536904399");
+    // A path segment is still scanned for what its digits can prove.
+    assert_ne!(
+        r.segment("4111111111111111", &mut tally),
+        "4111111111111111"
+    );
+}
+
+#[test]
+fn an_address_without_its_checksum_is_found_where_its_place_names_it() {
+    let lower = "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
+    for doc in [
+        format!(r#"{{"jsonrpc":"2.0","method":"eth_getBalance","params":["{lower}","latest"]}}"#),
+        format!(r#"{{"to": "{lower}", "value": "0x1"}}"#),
+        format!(r#"{{"memo": "refund to {lower}"}}"#),
+    ] {
+        let out = json(&doc);
+        assert!(!out.contains(lower), "{doc} -> {out}");
+    }
+    // In running text with nothing naming it, it is any `0x` + 40-hex value.
+    let doc = format!(r#"{{"memo": "digest {lower}"}}"#);
+    assert_eq!(json(&doc), doc);
+}

@@ -57,6 +57,8 @@ impl Carrier {
             }
             Carrier::PathSegment => !value.contains('/') && !value.contains(' ') && single_line,
             Carrier::Cookie | Carrier::Header => single_line,
+            // The sentence "please use 0x…, thanks" does not name an unchecksummed address.
+            Carrier::JsonSentence => !super::pii::unchecksummed_address(value),
             _ => true,
         }
     }

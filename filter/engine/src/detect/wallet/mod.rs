@@ -4,16 +4,20 @@
 //!   double-SHA-256 checksum leaves one random string in four billion through;
 //! * Bitcoin SegWit addresses (`bc1…`): bech32 for witness version 0, bech32m for later
 //!   versions (BIP 173 and 350), with the witness program lengths those BIPs allow;
-//! * Ethereum addresses (`0x` + 40 hex): EIP-55 checksum when written in mixed case. An
-//!   all-lower or all-upper address carries no checksum and is accepted as is: that is how
-//!   JSON-RPC, most APIs and block explorers print them. The price is that any other 20-byte
-//!   value written `0x` + 40 hex (a SHA-1 or RIPEMD-160 digest so prefixed) is replaced too;
-//!   such values are rare outside Ethereum, where 20 bytes means an address. Longer runs
-//!   (a 32-byte transaction hash, ABI-encoded call data) are never cut down to 40 digits.
+//! * Ethereum addresses (`0x` + 40 hex) with a valid EIP-55 checksum, anywhere. An address
+//!   written in one case carries no checksum (EIP-55 made it optional, and JSON-RPC, most
+//!   APIs and block explorers print addresses in lower case), so on its own it cannot be told
+//!   from any other 20-byte value written `0x` + 40 hex (a SHA-1 or RIPEMD-160 digest so
+//!   prefixed). It counts where its place says what it is: as a whole value (a JSON-RPC
+//!   parameter, a `to` member, a query parameter, a path segment), as the value of a
+//!   `key=value` or `key: value` pair in running text, or after a word that names a wallet
+//!   or a transfer (`wallet`, `ETH`, `from`, `to`...); Presidio drops it everywhere. Longer runs (a 32-byte transaction hash, ABI-encoded call data) are
+//!   never cut down to 40 digits.
 
 use sha2::{Digest, Sha256};
 
 use super::bytes::{at, before, is_hex, is_word, run_len};
+use super::context::{self, Keyword};
 
 const BASE58: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
@@ -150,13 +154,31 @@ pub(super) fn scan_ethereum(b: &[u8], s: usize) -> Option<usize> {
     if !hex.iter().all(|&c| is_hex(c)) || is_word(at(b, s + 42)) {
         return None;
     }
-    let has_lower = hex.iter().any(u8::is_ascii_lowercase);
-    let has_upper = hex.iter().any(u8::is_ascii_uppercase);
-    if has_lower && has_upper && !eip55_ok(hex) {
-        return None;
-    }
-    Some(s + 42)
+    let end = s + 42;
+    let one_case =
+        !(hex.iter().any(u8::is_ascii_lowercase) && hex.iter().any(u8::is_ascii_uppercase));
+    let named = || context::names(b, s, end, WALLET_KEYWORDS) || context::after_pair(b, s);
+    let found = (one_case && named()) || eip55_ok(hex);
+    found.then_some(end)
 }
+
+/// Words that name the address after them in running text.
+const WALLET_KEYWORDS: &[Keyword] = &[
+    Keyword::word(b"wallet"),
+    Keyword::word(b"eth"),
+    Keyword::word(b"ether"),
+    Keyword::word(b"ethereum"),
+    Keyword::word(b"erc20"),
+    Keyword::word(b"erc-20"),
+    Keyword::word(b"erc721"),
+    Keyword::word(b"from"),
+    Keyword::word(b"to"),
+    Keyword::word(b"recipient"),
+    Keyword::word(b"sender"),
+    Keyword::word(b"payee"),
+    Keyword::word(b"beneficiary"),
+    Keyword::word(b"account"),
+];
 
 /// EIP-55: a letter is upper case exactly when the matching nibble of the Keccak-256 of the
 /// lower-case address is 8 or more.
@@ -232,11 +254,31 @@ mod tests {
             "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
             "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
             "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
-            "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
-            "0x52908400098527886E0F7030069857D2E4169EE7",
+            "0x52908400098527886E0F7030069857D2E4169EE7", // EIP-55's all-caps vector
+            "0xde709f2102306220921060314715629080e2fb77", // and its all-lower one
+            "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", // no checksum: a whole value
+            " 0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED\n".trim_start(),
         ] {
             assert_eq!(eth(text), Some(42), "{text}");
         }
+        // Without a checksum, running text must name it.
+        let lower = "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
+        let at_end = |text: &str| scan_ethereum(text.as_bytes(), text.len() - 42);
+        for named in [
+            "wallet ",
+            "send 2 ETH to ",
+            "from: ",
+            "Recipient wallet: ",
+            "erc-20 ",
+        ] {
+            let text = format!("{named}{lower}");
+            assert_eq!(at_end(&text), Some(text.len()), "{named}");
+        }
+        for unnamed in ["lowercase address ", "digest ", "towards "] {
+            assert_eq!(at_end(&format!("{unnamed}{lower}")), None, "{unnamed}");
+        }
+        let checksummed = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        assert_eq!(at_end(&format!("digest {checksummed}")), Some(49));
         for text in [
             "0xdbF03B407c01E7cD3CBea99509d93f8DDdC8C6FB", // broken checksum
             "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beae",  // 39 digits
