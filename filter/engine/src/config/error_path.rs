@@ -28,12 +28,10 @@ pub(super) fn field_at(text: &[u8], err: &serde_json::Error) -> String {
     let kind = match err.classify() {
         // An enum written as `{"variant": ...}` with a variant it does not have: the key is
         // the wrong value, so the error is the enum's (and the key stays out of the message).
-        Category::Data if err.to_string().starts_with("unknown variant") => {
-            Kind::Data { key_is_value: true }
-        }
-        Category::Data => Kind::Data {
-            key_is_value: false,
-        },
+        // A key the object already has: the object holds two of it, so the error is the
+        // object's, as serde_path_to_error names it (the message names the key).
+        Category::Data if data_error_of_the_object(err) => Kind::Data { object_owns: true },
+        Category::Data => Kind::Data { object_owns: false },
         Category::Eof => Kind::Syntax { offending: None },
         Category::Syntax | Category::Io => {
             let at = end.saturating_sub(1);
@@ -50,10 +48,17 @@ pub(super) fn field_at(text: &[u8], err: &serde_json::Error) -> String {
     render(&stack, kind)
 }
 
+/// Whether a data error raised right after a key is the enclosing object's own.
+fn data_error_of_the_object(err: &serde_json::Error) -> bool {
+    let message = err.to_string();
+    message.starts_with("unknown variant") || message.starts_with("duplicate field")
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Kind {
-    /// `key_is_value`: the key just read is the wrong value (an unknown enum variant).
-    Data { key_is_value: bool },
+    /// `object_owns`: the key just read is the error of the object it is in (an unknown enum
+    /// variant, a duplicate member), not of the member it starts.
+    Data { object_owns: bool },
     /// `offending` is the byte serde_json stopped at; `None` at the end of the text.
     Syntax { offending: Option<u8> },
 }
@@ -212,7 +217,9 @@ fn scalar_complete(scalar: &[u8], kind: Kind) -> bool {
         b"true" | b"false" | b"null" => true,
         // A digit after a leading zero is the number's own error.
         b"0" | b"-0" => !offending.is_some_and(|b| b.is_ascii_digit()),
-        _ => is_number(scalar),
+        // A fraction or exponent that goes nowhere (`1.` at the end of the text, `2e}`) is
+        // the number's own error too.
+        _ => is_number(scalar) && !offending.is_some_and(|b| matches!(b, b'.' | b'e' | b'E')),
     }
 }
 
@@ -320,7 +327,7 @@ fn owns_error(frame: &Frame, at: Member, kind: Kind) -> bool {
         (Member::Expected | Member::InKey, Kind::Data { .. }) => {
             matches!(frame, Frame::Array { .. })
         }
-        (Member::Key, Kind::Data { key_is_value }) => !key_is_value,
+        (Member::Key, Kind::Data { object_owns }) => !object_owns,
         (Member::Done, Kind::Data { .. }) => true,
         // Between elements, a byte that cannot start a value is the element's own error,
         // while a closing bracket (a trailing comma) or the end of the text is the array's.
