@@ -184,6 +184,14 @@ struct PartHeaders<'a> {
     edits: Vec<(Range<usize>, String)>,
 }
 
+impl PartHeaders<'_> {
+    /// Edits never share a start (each is a separate header value or parameter), so an
+    /// unstable sort orders them the same as a stable one, with less code in the module.
+    fn sort_edits(&mut self) {
+        self.edits.sort_unstable_by_key(|(range, _)| range.start);
+    }
+}
+
 /// Reads the header lines of one part and scans their values.
 fn read_headers<'a, R: FieldRedactor + ?Sized>(
     redactor: &R,
@@ -232,7 +240,7 @@ fn read_headers<'a, R: FieldRedactor + ?Sized>(
             }
         }
     }
-    out.edits.sort_by_key(|(range, _)| range.start);
+    out.sort_edits();
     Ok(out)
 }
 
@@ -342,7 +350,7 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
             let content = self.content(&headers, part.content, tally)?;
             if let (Content::Replace(new), Some(span)) = (&content, headers.length.clone()) {
                 headers.edits.push((span, format!(" {}", new.len())));
-                headers.edits.sort_by_key(|(range, _)| range.start);
+                headers.sort_edits();
             }
             changed |= !headers.edits.is_empty() || !matches!(content, Content::Keep);
             parts.push((text, headers, content));
