@@ -29,7 +29,7 @@ struct Literal {
 impl Pairs {
     /// Literals shorter than two bytes are left out: callers check [`is_findable`] first.
     pub(super) fn new<'l>(literals: impl IntoIterator<Item = (&'l [u8], usize)>) -> Self {
-        let mut list: Vec<Literal> = literals
+        let list: Vec<Literal> = literals
             .into_iter()
             .filter_map(|(literal, id)| match literal {
                 [a, b, rest @ ..] => Some(Literal {
