@@ -184,6 +184,29 @@ struct PartHeaders<'a> {
     edits: Vec<(Range<usize>, String)>,
 }
 
+impl PartHeaders<'_> {
+    /// An insertion sort: the edits arrive almost in order (at most the `content-length`
+    /// correction is out of place) and are few, and a library sort of this element type
+    /// would cost the module a few kilobytes.
+    fn sort_edits(&mut self) {
+        for i in 1..self.edits.len() {
+            let mut j = i;
+            while j > 0 {
+                let (Some((before, _)), Some((here, _))) =
+                    (self.edits.get(j - 1), self.edits.get(j))
+                else {
+                    break;
+                };
+                if before.start <= here.start {
+                    break;
+                }
+                self.edits.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+}
+
 /// Reads the header lines of one part and scans their values.
 fn read_headers<'a, R: FieldRedactor + ?Sized>(
     redactor: &R,
@@ -232,7 +255,7 @@ fn read_headers<'a, R: FieldRedactor + ?Sized>(
             }
         }
     }
-    out.edits.sort_by_key(|(range, _)| range.start);
+    out.sort_edits();
     Ok(out)
 }
 
@@ -342,7 +365,7 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
             let content = self.content(&headers, part.content, tally)?;
             if let (Content::Replace(new), Some(span)) = (&content, headers.length.clone()) {
                 headers.edits.push((span, format!(" {}", new.len())));
-                headers.edits.sort_by_key(|(range, _)| range.start);
+                headers.sort_edits();
             }
             changed |= !headers.edits.is_empty() || !matches!(content, Content::Keep);
             parts.push((text, headers, content));

@@ -409,10 +409,12 @@ pub struct FieldClassifier {
 impl FieldClassifier {
     pub fn compile(cfg: &RedactionConfig) -> Result<Self, ConfigError> {
         let enabled = |e: Entity| cfg.detectors.get(&e).is_none_or(|s| s.enabled);
-        let mut exact: BTreeMap<Vec<u8>, Option<FieldClass>> = NOT_FIELDS
-            .iter()
-            .map(|k| (k.as_bytes().to_vec(), None))
-            .collect();
+        // Inserted one by one: `collect` into a map sorts first, a sort the module would
+        // carry for this one call.
+        let mut exact: BTreeMap<Vec<u8>, Option<FieldClass>> = BTreeMap::new();
+        for k in NOT_FIELDS {
+            exact.insert(k.as_bytes().to_vec(), None);
+        }
         let lists = [
             ("personal", &cfg.fields.personal, Some(Personal)),
             ("secret", &cfg.fields.secret, Some(Secret)),

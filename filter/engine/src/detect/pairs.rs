@@ -29,7 +29,7 @@ struct Literal {
 impl Pairs {
     /// Literals shorter than two bytes are left out: callers check [`is_findable`] first.
     pub(super) fn new<'l>(literals: impl IntoIterator<Item = (&'l [u8], usize)>) -> Self {
-        let mut list: Vec<Literal> = literals
+        let list: Vec<Literal> = literals
             .into_iter()
             .filter_map(|(literal, id)| match literal {
                 [a, b, rest @ ..] => Some(Literal {
@@ -40,7 +40,14 @@ impl Pairs {
                 _ => None,
             })
             .collect();
-        list.sort_by_key(|l| l.pair);
+        Self::from_list(list)
+    }
+
+    /// The non-generic half of [`Pairs::new`]: one copy of the sort in the module however
+    /// many callers there are. Literals with the same first pair are kept in order of id
+    /// (callers give ids in the order they list literals), then of the rest.
+    fn from_list(mut list: Vec<Literal>) -> Self {
+        list.sort_unstable_by(|a, b| (a.pair, a.id, &a.rest).cmp(&(b.pair, b.id, &b.rest)));
         let mut table = vec![0u64; if list.is_empty() { 0 } else { PAIR_WORDS }];
         for l in &list {
             if let Some(word) = table.get_mut(l.pair >> 6) {

@@ -6,7 +6,7 @@
 //! already taken. Clusters are small (a few candidates around one value), except under a
 //! private key block, which outranks and swallows everything inside it at once.
 
-use std::cmp::Reverse;
+use std::cmp::{Ordering, Reverse};
 
 use super::candidate::{Candidate, Source};
 
@@ -15,7 +15,9 @@ pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.retain(|c| c.start < c.end);
     // Each pass reports in order, so this is a merge of a few sorted runs, which the
     // stable sort detects and does in linear time.
-    candidates.sort_by_key(|c| (c.start, Reverse(c.end)));
+    sort_stable(&mut candidates, |a, b| {
+        (a.start, Reverse(a.end)).cmp(&(b.start, Reverse(b.end)))
+    });
     let mut out = Vec::with_capacity(candidates.len());
     let mut cluster_start = 0;
     let mut cluster_end = 0;
@@ -48,14 +50,17 @@ fn settle(cluster: &mut [Candidate], out: &mut Vec<Candidate>) {
         out.push(*only);
         return;
     }
-    cluster.sort_by_key(|c| {
-        (
-            Reverse(c.source.rank()),
-            Reverse(c.len()),
-            c.start,
-            // On a tie a user's own pattern wins: it was written for this data.
-            matches!(c.source, Source::Builtin(_)),
-        )
+    sort_stable(cluster, |a, b| {
+        let key = |c: &Candidate| {
+            (
+                Reverse(c.source.rank()),
+                Reverse(c.len()),
+                c.start,
+                // On a tie a user's own pattern wins: it was written for this data.
+                matches!(c.source, Source::Builtin(_)),
+            )
+        };
+        key(a).cmp(&key(b))
     });
     let first = out.len();
     for c in cluster.iter() {
@@ -69,8 +74,15 @@ fn settle(cluster: &mut [Candidate], out: &mut Vec<Candidate>) {
         }
     }
     if let Some(taken) = out.get_mut(first..) {
-        taken.sort_unstable_by_key(|c| c.start);
+        // Taken candidates never overlap, so their starts differ and stability is moot.
+        sort_stable(taken, |a, b| a.start.cmp(&b.start));
     }
+}
+
+/// Every sort here is stable (equal candidates keep the order the passes reported them in)
+/// and goes through one comparator type: each sort instantiation is a few kilobytes of module.
+fn sort_stable(candidates: &mut [Candidate], cmp: fn(&Candidate, &Candidate) -> Ordering) {
+    candidates.sort_by(cmp);
 }
 
 #[cfg(test)]
