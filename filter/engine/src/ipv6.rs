@@ -117,41 +117,33 @@ impl Reader<'_> {
             if i > 0 && !self.eat(b':') {
                 return (i, false);
             }
-            if i + 1 < limit {
-                if let Some([a, b, c, d]) = self.v4() {
-                    if let Some(pair) = slots.get_mut(i..i + 2) {
-                        pair.copy_from_slice(&[
-                            u16::from_be_bytes([a, b]),
-                            u16::from_be_bytes([c, d]),
-                        ]);
-                    }
+            let rest = self.text.get(self.at..).unwrap_or(&[]);
+            // The hex digits ahead (a fifth one fails the group) and whether they are
+            // decimal digits followed by `.`, the only start of a dotted IPv4 part.
+            let (mut value, mut len, mut decimal) = (0u16, 0usize, true);
+            for &c in rest.iter().take(5) {
+                let Some(digit) = hex_value(c) else { break };
+                value = value << 4 | digit;
+                decimal &= c.is_ascii_digit();
+                len += 1;
+            }
+            let dotted = decimal && len > 0 && rest.get(len) == Some(&b'.');
+            if dotted && i + 1 < limit {
+                if let (Some([a, b, c, d]), Some(pair)) = (self.v4(), slots.get_mut(i..i + 2)) {
+                    pair.copy_from_slice(&[u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])]);
                     return (i + 2, true);
                 }
             }
-            match (self.hex_group(), slots.get_mut(i)) {
-                (Some(group), Some(slot)) => *slot = group,
+            match slots.get_mut(i) {
+                Some(slot) if (1..=4).contains(&len) => *slot = value,
                 _ => {
                     self.at = start;
                     return (i, false);
                 }
             }
+            self.at += len;
         }
         (limit, false)
-    }
-
-    /// One to four hex digits.
-    fn hex_group(&mut self) -> Option<u16> {
-        let start = self.at;
-        let mut value = 0u16;
-        while let Some(digit) = self.peek().and_then(hex_value) {
-            if self.at - start == 4 {
-                self.at = start;
-                return None;
-            }
-            value = value << 4 | digit;
-            self.at += 1;
-        }
-        (self.at > start).then_some(value)
     }
 
     /// A dotted IPv4 address: four decimal octets of at most 255, no leading zeros.
