@@ -13,6 +13,7 @@ pub mod error;
 pub mod flow;
 pub mod headers;
 pub mod http1;
+mod ipv6;
 mod keccak;
 mod luhn;
 pub mod parts;

@@ -40,9 +40,11 @@ fn domain_end(b: &[u8], start: usize) -> Option<usize> {
     let mut last_label;
     loop {
         let label_start = i;
-        while at(b, i).is_ascii_alphanumeric() || at(b, i) == b'-' {
-            i += 1;
-        }
+        let rest = b.get(i..).unwrap_or(&[]);
+        i += rest
+            .iter()
+            .position(|&c| !(c.is_ascii_alphanumeric() || c == b'-'))
+            .unwrap_or(rest.len());
         let label = b.get(label_start..i)?;
         if label.is_empty() || label.len() > 63 || label.starts_with(b"-") || label.ends_with(b"-")
         {

@@ -16,8 +16,6 @@
 //! a better reason: an IPv6 one is often derived from the interface's MAC address (EUI-64),
 //! and an IPv4 one (169.254/16) is specific to a host.
 
-use std::net::Ipv6Addr;
-
 #[cfg(test)]
 use super::bytes::run_back;
 use super::bytes::{at, before, digits_value, is_digit, is_hex, is_word, numeric_end, run_len};
@@ -129,7 +127,7 @@ pub(super) fn scan_v6(b: &[u8], s: usize) -> Option<usize> {
     if !valid || (at(b, i) == b':' && (at(b, i + 1) == b':' || before(b, i) == b':')) {
         return None;
     }
-    let _: Ipv6Addr = std::str::from_utf8(b.get(s..i)?).ok()?.parse().ok()?;
+    crate::ipv6::parse(b.get(s..i)?)?;
     if groups == 0 && is_separator_gap(b, s, i) {
         return None;
     }

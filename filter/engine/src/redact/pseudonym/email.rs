@@ -23,8 +23,19 @@ pub(super) struct Address<'a> {
 }
 
 pub(super) fn parse(value: &str) -> Option<Address<'_>> {
-    let (local, domain) = value.split_once('@')?;
-    let local_ok = !local.is_empty()
+    let at = value.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (value.get(..at)?, value.get(at + 1..)?);
+    let ok = if value.is_ascii() {
+        ascii_local_ok(local.as_bytes()) && ascii_domain_ok(domain.as_bytes())
+    } else {
+        local_ok(local) && domain_ok(domain)
+    };
+    ok.then_some(Address { local, domain })
+}
+
+/// A non-empty unquoted local part of at most 64 characters.
+fn local_ok(local: &str) -> bool {
+    !local.is_empty()
         && local.chars().count() <= 64
         && !local.chars().any(|c| {
             c.is_whitespace()
@@ -33,16 +44,61 @@ pub(super) fn parse(value: &str) -> Option<Address<'_>> {
                     c,
                     '@' | '"' | '<' | '>' | ',' | ';' | '(' | ')' | '[' | ']' | '\\' | ':'
                 )
-        });
-    let domain_ok = !domain.is_empty()
+        })
+}
+
+/// [`local_ok`] for ASCII text, a byte at a time: ASCII whitespace is all control
+/// characters but the space.
+fn ascii_local_ok(local: &[u8]) -> bool {
+    (1..=64).contains(&local.len()) && local.iter().all(|&c| LOCAL_BYTE[usize::from(c)])
+}
+
+/// The ASCII bytes allowed in an unquoted local part, by value (one lookup per byte: this runs
+/// on every detected address).
+const LOCAL_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = b' ' + 1;
+    while c < 0x7f {
+        table[c as usize] = !matches!(
+            c,
+            b'@' | b'"' | b'<' | b'>' | b',' | b';' | b'(' | b')' | b'[' | b']' | b'\\' | b':'
+        );
+        c += 1;
+    }
+    table
+};
+
+/// A dotted domain of letter, digit and `-` labels, none empty or starting or ending in `-`.
+fn domain_ok(domain: &str) -> bool {
+    !domain.is_empty()
         && domain.len() <= 255
         && domain.split('.').all(|label| {
             !label.is_empty()
                 && !label.starts_with('-')
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_alphanumeric() || c == '-')
-        });
-    (local_ok && domain_ok).then_some(Address { local, domain })
+        })
+}
+
+/// [`domain_ok`] for ASCII text, a byte at a time.
+fn ascii_domain_ok(domain: &[u8]) -> bool {
+    if domain.is_empty() || domain.len() > 255 {
+        return false;
+    }
+    // The byte before the current one, `.` at the start of each label.
+    let mut previous = b'.';
+    for &c in domain {
+        let ok = match c {
+            b'.' => previous != b'.' && previous != b'-',
+            b'-' => previous != b'.',
+            _ => c.is_ascii_alphanumeric(),
+        };
+        if !ok {
+            return false;
+        }
+        previous = c;
+    }
+    previous != b'.' && previous != b'-'
 }
 
 /// The 4-character tag over the local part and the 6-character keyed head of the label.
@@ -170,6 +226,18 @@ mod tests {
             recognises(&Keyed::from_secret(b"another key entirely"), &out),
             Some(false)
         );
+    }
+
+    proptest::proptest! {
+        /// The byte-at-a-time checks for ASCII text say what the general ones say.
+        #[test]
+        fn ascii_checks_agree(
+            local in "[ -~\t\n\x7f]{0,70}",
+            domain in "[a-zA-Z0-9._ -]{0,20}",
+        ) {
+            proptest::prop_assert_eq!(ascii_local_ok(local.as_bytes()), local_ok(&local));
+            proptest::prop_assert_eq!(ascii_domain_ok(domain.as_bytes()), domain_ok(&domain));
+        }
     }
 
     #[test]

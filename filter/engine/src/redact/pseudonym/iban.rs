@@ -83,28 +83,21 @@ impl Iban<'_> {
 /// Writes the tag digits of `bban` (from `start` on, its digits are the tag) in `country`
 /// into those digits.
 fn tag_into(keyed: &Keyed, country: &[u8], bban: &mut [u8], start: usize) {
-    let mut data = [0u8; MAX_LEN];
-    let mut len = 0;
     let is_tag = |i: usize, c: u8| i >= start && c.is_ascii_digit();
-    for (slot, c) in
-        data.iter_mut().zip(
-            country
-                .iter()
-                .chain(bban.iter())
-                .enumerate()
-                .map(|(i, &c)| {
-                    let in_bban = i.checked_sub(country.len());
-                    if in_bban.is_some_and(|j| is_tag(j, c)) {
-                        0
-                    } else {
-                        c.to_ascii_uppercase()
-                    }
-                }),
-        )
-    {
-        *slot = c;
-        len += 1;
+    // The country and the BBAN, upper-cased, with the tag digits as 0 bytes.
+    let mut data = [0u8; MAX_LEN];
+    let (head, rest) = data.split_at_mut(country.len().min(MAX_LEN));
+    for (slot, &c) in head.iter_mut().zip(country) {
+        *slot = c.to_ascii_uppercase();
     }
+    for (i, (slot, &c)) in rest.iter_mut().zip(bban.iter()).enumerate() {
+        *slot = if is_tag(i, c) {
+            0
+        } else {
+            c.to_ascii_uppercase()
+        };
+    }
+    let len = (country.len() + bban.len()).min(MAX_LEN);
     let mut stream = keyed.tag_stream(Domain::Iban, data.get(..len).unwrap_or(&[]));
     for (i, c) in bban.iter_mut().enumerate() {
         if is_tag(i, *c) {
@@ -113,19 +106,27 @@ fn tag_into(keyed: &Keyed, country: &[u8], bban: &mut [u8], start: usize) {
     }
 }
 
-/// The remainder mod 97 of the IBAN's number form for `bban ‖ country ‖ check`.
+/// The remainder mod 97 of the IBAN's number form for `bban ‖ country ‖ check`, reduced only
+/// when the number nears 2^50 (the remainder is the same, for a fraction of the divisions).
 fn mod97(bban: &[u8], country: &[u8], check: &[u8]) -> u32 {
-    bban.iter()
+    let rem = bban
+        .iter()
         .chain(country)
         .chain(check)
-        .fold(0u32, |rem, &c| {
+        .fold(0u64, |rem, &c| {
             let c = c.to_ascii_uppercase();
-            if c.is_ascii_digit() {
-                (rem * 10 + u32::from(c - b'0')) % 97
+            let next = if c.is_ascii_digit() {
+                rem * 10 + u64::from(c - b'0')
             } else {
-                (rem * 100 + u32::from(c.saturating_sub(b'A')) + 10) % 97
+                rem * 100 + u64::from(c.saturating_sub(b'A')) + 10
+            };
+            if next >= 1 << 50 {
+                next % 97
+            } else {
+                next
             }
-        })
+        });
+    u32::try_from(rem % 97).unwrap_or(0)
 }
 
 /// The two check digits that make the IBAN valid.

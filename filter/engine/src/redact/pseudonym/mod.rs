@@ -440,6 +440,13 @@ impl Kind {
 /// Surrounding whitespace, which a pseudonym keeps as it is: a field value of
 /// `" alice@example.org "` is still an address.
 fn trimmed(value: &str) -> (&str, &str, &str) {
+    // Most values are detector matches, which start and end with a visible ASCII character:
+    // no Unicode whitespace search for them.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let bytes = value.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        return ("", value, "");
+    }
     let start = value.len() - value.trim_start().len();
     let end = value.trim_end().len().max(start);
     match (value.get(..start), value.get(start..end), value.get(end..)) {
