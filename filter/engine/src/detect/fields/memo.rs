@@ -31,8 +31,11 @@ use std::sync::Mutex;
 pub(super) const MAX_NAME: usize = 64;
 /// Most names remembered at once.
 pub(super) const MAX_ENTRIES: usize = 512;
-/// Slots of the table: twice [`MAX_ENTRIES`], so that probes stay short.
+/// Most slots of the table: twice [`MAX_ENTRIES`], so that probes stay short.
 const SLOTS: usize = 2 * MAX_ENTRIES;
+/// Slots of a new table, which grows (by doubling) as names come: most VMs see far fewer
+/// than [`MAX_ENTRIES`].
+const FIRST_SLOTS: usize = 64;
 /// Most slots a lookup reads.
 const PROBES: usize = 8;
 /// Four-byte words in the longest name.
@@ -159,7 +162,8 @@ impl Keys {
 
 /// Open addressing with linear probing, names in one buffer.
 struct Table<V> {
-    /// Empty until the first insert, then [`SLOTS`] long.
+    /// Empty until the first insert, then a power of two from [`FIRST_SLOTS`] to [`SLOTS`],
+    /// at least twice `len` until it is [`SLOTS`] long.
     slots: Vec<Option<Slot<V>>>,
     /// The names of the slots in use, one after the other.
     names: Vec<u8>,
@@ -189,7 +193,7 @@ impl<V: Copy> Table<V> {
     /// The slot holding `name`, or the first free one of its probe window (`Err`), or
     /// `Err(None)` when the window is full of other names.
     fn find(&self, hash: u32, name: &[u8]) -> Result<usize, Option<usize>> {
-        let mask = SLOTS - 1;
+        let mask = self.slots.len().wrapping_sub(1);
         let start = hash as usize;
         for probe in 0..PROBES {
             let i = (start + probe) & mask;
@@ -215,8 +219,8 @@ impl<V: Copy> Table<V> {
     }
 
     fn insert(&mut self, hash: u32, name: &[u8], value: V) {
-        if self.slots.is_empty() {
-            self.slots.resize_with(SLOTS, || None);
+        if (self.len + 1) * 2 > self.slots.len() && self.slots.len() < SLOTS {
+            self.grow();
         }
         let free = match self.find(hash, name) {
             Ok(i) => {
@@ -225,11 +229,17 @@ impl<V: Copy> Table<V> {
                 }
                 return;
             }
-            Err(Some(free)) if self.len < MAX_ENTRIES => free,
-            // Full, or a probe window full of other names: start over.
+            Err(Some(free))
+                if self.len < MAX_ENTRIES
+                    && self.names.len() + name.len() <= MAX_ENTRIES * MAX_NAME =>
+            {
+                free
+            }
+            // Full (of entries, or of names, which entries dropped by `grow` leave behind),
+            // or a probe window full of other names: start over.
             Err(_) => {
                 self.clear();
-                hash as usize & (SLOTS - 1)
+                hash as usize & self.slots.len().wrapping_sub(1)
             }
         };
         let (Ok(at), Ok(len)) = (u32::try_from(self.names.len()), u8::try_from(name.len())) else {
@@ -244,6 +254,27 @@ impl<V: Copy> Table<V> {
                 value,
             });
             self.len += 1;
+        }
+    }
+
+    /// Doubles the slots (or makes the first ones), placing each entry again; one whose new
+    /// probe window is full is dropped, as a memo may.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).clamp(FIRST_SLOTS, SLOTS);
+        let mut old = Vec::new();
+        old.resize_with(size, || None);
+        std::mem::swap(&mut self.slots, &mut old);
+        self.len = 0;
+        let mask = size - 1;
+        for slot in old.into_iter().flatten() {
+            let start = slot.hash as usize;
+            let free = (0..PROBES)
+                .map(|probe| (start + probe) & mask)
+                .find(|&i| matches!(self.slots.get(i), Some(None)));
+            if let Some(Some(empty)) = free.map(|i| self.slots.get_mut(i)) {
+                *empty = Some(slot);
+                self.len += 1;
+            }
         }
     }
 
