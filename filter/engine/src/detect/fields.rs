@@ -405,8 +405,6 @@ pub struct FieldClassifier {
     /// Exact keys with a fixed answer (`None` for never, `Some` for always this class),
     /// sorted by key.
     exact: Vec<(Box<[u8]>, Option<FieldClass>)>,
-    /// [`THING_CONTAINERS`] and [`NAME_CONTAINERS`], sorted by key.
-    containers: Vec<(&'static [u8], Container)>,
     personal: bool,
     secret: bool,
     /// What was worked out about each name seen, for the life of the VM.
@@ -426,7 +424,7 @@ enum Rule {
 }
 
 /// What a key, as the name of an object that holds other keys, says about them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Container {
     Thing,
     Name,
@@ -496,19 +494,6 @@ impl FieldClassifier {
                 .into_iter()
                 .map(|(key, class)| (key.into_boxed_slice(), class))
                 .collect(),
-            containers: {
-                let mut containers: Vec<(&'static [u8], Container)> = THING_CONTAINERS
-                    .iter()
-                    .map(|k| (k.as_bytes(), Container::Thing))
-                    .chain(
-                        NAME_CONTAINERS
-                            .iter()
-                            .map(|k| (k.as_bytes(), Container::Name)),
-                    )
-                    .collect();
-                containers.sort_unstable();
-                containers
-            },
             personal: enabled(Entity::PersonalField),
             secret: enabled(Entity::SecretField),
             memo: Memo::default(),
@@ -589,9 +574,14 @@ impl FieldClassifier {
     /// The facts of `key`, worked out from the term lists.
     fn work_out(&self, key: &str) -> Facts {
         let (rule, container) = normalized(key, |key| {
-            let container = match self.containers.binary_search_by(|(k, _)| (*k).cmp(key)) {
-                Ok(i) => self.containers.get(i).map_or(Container::Other, |(_, c)| *c),
-                Err(_) => Container::Other,
+            // A linear search, but once per name: the memo keeps the answer.
+            let is_in = |list: &[&str]| list.iter().any(|t| t.as_bytes() == key);
+            let container = if is_in(THING_CONTAINERS) {
+                Container::Thing
+            } else if is_in(NAME_CONTAINERS) {
+                Container::Name
+            } else {
+                Container::Other
             };
             if key.is_empty() {
                 return (Rule::Fixed(None), container);
@@ -602,7 +592,7 @@ impl FieldClassifier {
             }
             let rule = match self.builtin(key) {
                 Some(Personal) if key == b"name" => Rule::NameUnlessThing,
-                None if NAME_PARTS.iter().any(|p| p.as_bytes() == key) => Rule::PartIfInName,
+                None if is_in(NAME_PARTS) => Rule::PartIfInName,
                 class => Rule::Fixed(class),
             };
             (rule, container)
