@@ -77,7 +77,7 @@ fn redact_pair<R: FieldRedactor + ?Sized>(
         None => (pair, None),
     };
     let name = decode(raw_name);
-    let new_name = match redactor.text(&name, tally) {
+    let new_name = match redactor.key_text(&name, tally) {
         Cow::Owned(new) => Some(new),
         Cow::Borrowed(_) => None,
     };

@@ -21,12 +21,9 @@
 
 use std::borrow::Cow;
 
-mod known;
-
 use super::splice::{Mark, Splice};
 use super::{structured_or_text, FieldRedactor};
 use crate::redact::{FieldAction, KeyMeaning, Tally};
-use known::Known;
 
 /// Deepest nesting of arrays and objects read as JSON.
 pub const MAX_DEPTH: usize = 512;
@@ -78,6 +75,8 @@ struct Frame<'k> {
     /// Objects: the current member's name. Arrays: the name values inside are redacted
     /// under.
     key: Cow<'k, str>,
+    /// What [`Frame::key`] means under its parent, worked out when the key is read.
+    meaning: Option<KeyMeaning>,
     /// Members (or elements) begun, and how many of them were kept.
     begun: usize,
     kept: usize,
@@ -98,7 +97,6 @@ struct Rewriter<'r, 'a, 'k, R: ?Sized> {
     out: Splice<'a>,
     /// Decoded string values, reused: most values are read and left alone.
     scratch: String,
-    known: Known<'k>,
 }
 
 impl<'r, 'a, 'k, R: FieldRedactor + ?Sized> Rewriter<'r, 'a, 'k, R>
@@ -115,7 +113,6 @@ where
             stack: Vec::new(),
             out: Splice::new(src),
             scratch: String::new(),
-            known: Known::default(),
         }
     }
 
@@ -182,9 +179,16 @@ where
                 };
                 self.pos += 1;
                 let gap_start = self.pos;
+                // An array's values are all under its key: what it means is worked out once.
+                let meaning = if object {
+                    None
+                } else {
+                    self.redactor.key_meaning(self.key(), &key)
+                };
                 self.stack.push(Frame {
                     object,
                     key,
+                    meaning,
                     begun: 0,
                     kept: 0,
                     first_gap: (gap_start, gap_start),
@@ -239,13 +243,13 @@ where
         } else {
             Cow::Borrowed(raw)
         };
-        let in_src = match &name {
-            Cow::Borrowed(name) => Some(*name),
-            Cow::Owned(_) => None,
-        };
-        self.redact_name(&name, in_src, start, end, tally);
+        let (scanned, meaning) = self.redactor.member(self.parent_key(), &name, tally);
+        if let Cow::Owned(redacted) = scanned {
+            push_string(self.out.replace(start, end), &redacted);
+        }
         if let Some(frame) = self.stack.last_mut() {
             frame.key = name;
+            frame.meaning = meaning;
         }
         self.skip_ws();
         if self.bytes.get(self.pos) != Some(&b':') {
@@ -256,52 +260,12 @@ where
         Ok(())
     }
 
-    /// Scans a member name (`src[start..end]`, quotes included, decoded as `name`) as text,
-    /// unless the same name was scanned clean before. `in_src` is the name when it is the
-    /// document's own text (no escapes), which is what is remembered.
-    fn redact_name(
-        &mut self,
-        name: &str,
-        in_src: Option<&'a str>,
-        start: usize,
-        end: usize,
-        tally: &mut Tally,
-    ) {
-        if in_src.is_some_and(|name| self.known.clean_names.get("", name).is_some()) {
-            return;
-        }
-        match self.redactor.text(name, tally) {
-            Cow::Owned(redacted) => push_string(self.out.replace(start, end), &redacted),
-            Cow::Borrowed(_) => {
-                if let Some(name) = in_src {
-                    self.known.clean_names.insert("", name, ());
-                }
-            }
-        }
-    }
-
-    /// What the current key means, worked out once per key and parent of the document.
-    fn meaning(&mut self) -> Option<KeyMeaning> {
-        let (Some(parent), Some(key)) = (self.borrowed_key(1), self.borrowed_key(0)) else {
-            return self.redactor.key_meaning(self.parent_key(), self.key());
-        };
-        if let Some(known) = self.known.meanings.get(parent, key) {
-            return Some(known);
-        }
-        let meaning = self.redactor.key_meaning(parent, key)?;
-        self.known.meanings.insert(parent, key, meaning);
-        Some(meaning)
-    }
-
-    /// [`Self::key`] (`up` = 0) or [`Self::parent_key`] (`up` = 1), if borrowed from the
-    /// document (not decoded from escapes).
-    fn borrowed_key(&self, up: usize) -> Option<&'k str> {
-        match self.stack.len().checked_sub(up + 1) {
-            Some(i) => match &self.stack.get(i)?.key {
-                Cow::Borrowed(key) => Some(key),
-                Cow::Owned(_) => None,
-            },
-            None => Some(self.root_key),
+    /// What the current key means: worked out when the key was read, or for a top-level
+    /// value now.
+    fn meaning(&self) -> Option<KeyMeaning> {
+        match self.stack.last() {
+            Some(frame) => frame.meaning,
+            None => self.redactor.key_meaning(self.root_key, self.root_key),
         }
     }
 

@@ -69,8 +69,23 @@ pub enum Plan {
 pub trait FieldRedactor {
     /// Free text: returns it borrowed when nothing was found.
     fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str>;
+    /// A key (member or field name) as free text: [`FieldRedactor::text`], which a redactor
+    /// may skip for a key it found clean before.
+    fn key_text<'a>(&self, key: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        self.text(key, tally)
+    }
     /// A value under a key (JSON member, form field, multipart field, XML element).
     fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction;
+    /// A member name under `parent`: [`FieldRedactor::key_text`] and
+    /// [`FieldRedactor::key_meaning`] at once, which a redactor may answer with one lookup.
+    fn member<'a>(
+        &self,
+        parent: &str,
+        key: &'a str,
+        tally: &mut Tally,
+    ) -> (Cow<'a, str>, Option<KeyMeaning>) {
+        (self.key_text(key, tally), self.key_meaning(parent, key))
+    }
     /// A value under `key` in an object held under `parent` (JSON, XML): the container can
     /// change what a key means (a product's `name` is not a person's).
     fn field_in(&self, parent: &str, key: &str, value: &str, tally: &mut Tally) -> FieldAction {
@@ -102,6 +117,20 @@ pub trait FieldRedactor {
 impl FieldRedactor for Redactor {
     fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
         Redactor::text(self, text, tally)
+    }
+
+    fn key_text<'a>(&self, key: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        Redactor::key_text(self, key, tally)
+    }
+
+    fn member<'a>(
+        &self,
+        parent: &str,
+        key: &'a str,
+        tally: &mut Tally,
+    ) -> (Cow<'a, str>, Option<KeyMeaning>) {
+        let (scanned, meaning) = Redactor::member(self, parent, key, tally);
+        (scanned, Some(meaning))
     }
 
     fn field(&self, key: &str, value: &str, tally: &mut Tally) -> FieldAction {

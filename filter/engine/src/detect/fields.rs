@@ -39,12 +39,15 @@
 //! such a key that is only digits is an identifier, not a phone number, whatever its digits
 //! happen to look like (see `Redactor::field_in`).
 
+mod memo;
+
 use std::collections::BTreeMap;
 
 use super::pairs::Pairs;
 use crate::config::RedactionConfig;
 use crate::entity::Entity;
 use crate::error::ConfigError;
+use memo::Memo;
 
 /// Whether a key names personal data or a secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -395,7 +398,7 @@ const SUFFIX_ENDS: &[u8] = b"romd";
 /// Longest key normalised on the stack; longer keys take one allocation.
 const STACK_KEY: usize = 96;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct FieldClassifier {
     /// Every built-in term, with its index in [`TERMS`] as id.
     terms: Pairs,
@@ -404,6 +407,56 @@ pub struct FieldClassifier {
     exact: Vec<(Box<[u8]>, Option<FieldClass>)>,
     personal: bool,
     secret: bool,
+    /// What was worked out about each name seen, for the life of the VM.
+    memo: Memo<KeyInfo>,
+}
+
+/// What the classification of a key depends on besides the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// This class (or none) wherever the key is.
+    Fixed(Option<FieldClass>),
+    /// `name`: personal unless its object stands for a thing ([`THING_CONTAINERS`]).
+    NameUnlessThing,
+    /// A part of a name (`first`, `given`): personal in an object that is a name
+    /// ([`NAME_CONTAINERS`]).
+    PartIfInName,
+}
+
+/// What a key, as the name of an object that holds other keys, says about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Thing,
+    Name,
+    Other,
+}
+
+/// Everything the classifier says about one key: a function of the key alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Facts {
+    rule: Rule,
+    container: Container,
+    identifier: bool,
+}
+
+/// What the classifier knows about a key (see [`FieldClassifier::info`]).
+#[derive(Debug, Clone, Copy)]
+pub struct KeyInfo {
+    facts: Facts,
+    clean: bool,
+}
+
+impl KeyInfo {
+    /// Whether the key names an identifier ([`FieldClassifier::names_identifier`]).
+    pub fn identifier(&self) -> bool {
+        self.facts.identifier
+    }
+
+    /// Whether the key was scanned as text before and held nothing
+    /// ([`FieldClassifier::remember_clean`]).
+    pub fn clean(&self) -> bool {
+        self.clean
+    }
 }
 
 impl FieldClassifier {
@@ -445,6 +498,7 @@ impl FieldClassifier {
                 .collect(),
             personal: enabled(Entity::PersonalField),
             secret: enabled(Entity::SecretField),
+            memo: Memo::default(),
         })
     }
 
@@ -457,25 +511,56 @@ impl FieldClassifier {
     /// name of the member, or of the array, that holds the object; `""` at the top level or
     /// where formats have no nesting).
     pub fn classify_in(&self, parent: &str, key: &str) -> Option<FieldClass> {
-        let class = normalized(key, |key| {
-            if key.is_empty() {
-                return None;
+        self.class_of(parent, self.facts(key))
+    }
+
+    /// Whether `key` names an identifier (`id`, `order_id`, `gtin`...), whose all-digit values
+    /// are not to be taken for phone numbers or cards.
+    pub fn names_identifier(&self, key: &str) -> bool {
+        self.facts(key).identifier
+    }
+
+    /// What the classifier knows about `key`, with one memo lookup: for a caller that asks
+    /// [`FieldClassifier::class_in`], [`KeyInfo::identifier`] and [`KeyInfo::clean`] about it.
+    pub fn info(&self, key: &str) -> KeyInfo {
+        if let Some(known) = self.memo.get(key) {
+            return known;
+        }
+        let info = KeyInfo {
+            facts: self.work_out(key),
+            clean: false,
+        };
+        self.memo.insert(key, info);
+        info
+    }
+
+    /// [`FieldClassifier::classify_in`] for a key whose [`KeyInfo`] is at hand.
+    pub fn class_in(&self, parent: &str, info: KeyInfo) -> Option<FieldClass> {
+        self.class_of(parent, info.facts)
+    }
+
+    /// Remembers that `key` (whose info is `info`), scanned as text, held nothing: a caller
+    /// that scans names (JSON members, form fields) can then skip the scan when the name
+    /// comes again ([`KeyInfo::clean`]).
+    pub fn remember_clean(&self, key: &str, info: KeyInfo) {
+        self.memo.insert(
+            key,
+            KeyInfo {
+                clean: true,
+                ..info
+            },
+        );
+    }
+
+    fn class_of(&self, parent: &str, facts: Facts) -> Option<FieldClass> {
+        let class = match facts.rule {
+            Rule::Fixed(class) => class?,
+            Rule::NameUnlessThing if self.facts(parent).container == Container::Thing => {
+                return None
             }
-            if let Ok(i) = self.exact.binary_search_by(|(k, _)| (**k).cmp(key)) {
-                return self.exact.get(i).and_then(|(_, fixed)| *fixed);
-            }
-            let in_parent =
-                |list: &[&str]| normalized(parent, |p| list.iter().any(|t| t.as_bytes() == p));
-            match self.builtin(key) {
-                Some(Personal) if key == b"name" && in_parent(THING_CONTAINERS) => None,
-                None if NAME_PARTS.iter().any(|p| p.as_bytes() == key)
-                    && in_parent(NAME_CONTAINERS) =>
-                {
-                    Some(Personal)
-                }
-                class => class,
-            }
-        })?;
+            Rule::PartIfInName if self.facts(parent).container != Container::Name => return None,
+            Rule::NameUnlessThing | Rule::PartIfInName => Personal,
+        };
         let on = match class {
             Personal => self.personal,
             Secret => self.secret,
@@ -483,20 +568,42 @@ impl FieldClassifier {
         on.then_some(class)
     }
 
-    /// Whether `key` names an identifier (`id`, `order_id`, `gtin`...), whose all-digit values
-    /// are not to be taken for phone numbers or cards.
-    pub fn names_identifier(&self, key: &str) -> bool {
-        let word = last_word(key).trim_end_matches(|c: char| c.is_ascii_digit());
-        IDENTIFIER_WORDS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-            || normalized(key, |key| {
-                // Every suffix ends in one of a few letters: most keys are out at once.
-                key.last().is_some_and(|last| SUFFIX_ENDS.contains(last))
-                    && IDENTIFIER_SUFFIXES
-                        .iter()
-                        .any(|s| key.ends_with(s.as_bytes()))
-            })
+    /// The facts of `key`, from the memo when it was seen before.
+    fn facts(&self, key: &str) -> Facts {
+        self.info(key).facts
+    }
+
+    /// The facts of `key`, worked out from the term lists.
+    fn work_out(&self, key: &str) -> Facts {
+        let (rule, container) = normalized(key, |key| {
+            // A linear search, but once per name: the memo keeps the answer.
+            let is_in = |list: &[&str]| list.iter().any(|t| t.as_bytes() == key);
+            let container = if is_in(THING_CONTAINERS) {
+                Container::Thing
+            } else if is_in(NAME_CONTAINERS) {
+                Container::Name
+            } else {
+                Container::Other
+            };
+            if key.is_empty() {
+                return (Rule::Fixed(None), container);
+            }
+            if let Ok(i) = self.exact.binary_search_by(|(k, _)| (**k).cmp(key)) {
+                let fixed = self.exact.get(i).and_then(|(_, fixed)| *fixed);
+                return (Rule::Fixed(fixed), container);
+            }
+            let rule = match self.builtin(key) {
+                Some(Personal) if key == b"name" => Rule::NameUnlessThing,
+                None if is_in(NAME_PARTS) => Rule::PartIfInName,
+                class => Rule::Fixed(class),
+            };
+            (rule, container)
+        });
+        Facts {
+            rule,
+            container,
+            identifier: names_identifier(key),
+        }
     }
 
     /// The strongest built-in term matching `key` (a secret outranks personal data).
@@ -517,6 +624,21 @@ impl FieldClassifier {
         });
         strongest
     }
+}
+
+/// Whether `key` names an identifier (see [`FieldClassifier::names_identifier`]).
+fn names_identifier(key: &str) -> bool {
+    let word = last_word(key).trim_end_matches(|c: char| c.is_ascii_digit());
+    IDENTIFIER_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+        || normalized(key, |key| {
+            // Every suffix ends in one of a few letters: most keys are out at once.
+            key.last().is_some_and(|last| SUFFIX_ENDS.contains(last))
+                && IDENTIFIER_SUFFIXES
+                    .iter()
+                    .any(|s| key.ends_with(s.as_bytes()))
+        })
 }
 
 /// The last word of `key`: after the last separator or lower-to-upper case change
@@ -576,6 +698,8 @@ fn normalize_owned(key: &str) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::config::{DetectorSetting, FieldsConfig};
 
@@ -858,6 +982,109 @@ mod tests {
         for s in IDENTIFIER_SUFFIXES {
             assert!(SUFFIX_ENDS.contains(&s.as_bytes()[s.len() - 1]), "{s}");
         }
+    }
+
+    /// Everything the classifier answers about `key` under `parent`.
+    fn answers(c: &FieldClassifier, parent: &str, key: &str) -> (Option<FieldClass>, bool) {
+        let info = c.info(key);
+        let class = c.class_in(parent, info);
+        assert_eq!(class, c.classify_in(parent, key));
+        assert_eq!(info.identifier(), c.names_identifier(key));
+        (class, info.identifier())
+    }
+
+    fn remember_clean(c: &FieldClassifier, key: &str) {
+        c.remember_clean(key, c.info(key));
+    }
+
+    fn known_clean(c: &FieldClassifier, key: &str) -> bool {
+        c.info(key).clean()
+    }
+
+    /// Keys and parents that exercise every rule: terms, containers, name parts, ids.
+    fn vocabulary() -> impl Strategy<Value = String> {
+        let words: Vec<&'static str> = TERMS
+            .iter()
+            .map(|(t, _, _)| *t)
+            .chain(THING_CONTAINERS.iter().copied())
+            .chain(NAME_CONTAINERS.iter().copied())
+            .chain(NAME_PARTS.iter().copied())
+            .chain(IDENTIFIER_WORDS.iter().copied())
+            .chain(NOT_FIELDS.iter().copied())
+            .collect();
+        prop_oneof![
+            proptest::sample::select(words.clone()).prop_map(String::from),
+            (
+                proptest::sample::select(words),
+                "[a-zA-Z_. -]{0,3}",
+                any::<bool>()
+            )
+                .prop_map(|(w, other, before)| if before {
+                    format!("{other}{w}")
+                } else {
+                    format!("{w}{other}")
+                }),
+            "[a-zA-Z0-9_@.-]{0,12}",
+        ]
+    }
+
+    proptest! {
+        /// The memo changes nothing: a classifier that has seen every key before (and been
+        /// told some of them are clean) answers as a fresh one does.
+        #[test]
+        fn answers_are_the_same_with_and_without_the_memo(
+            queries in proptest::collection::vec((vocabulary(), vocabulary(), any::<bool>()), 1..40),
+        ) {
+            let warm = classifier();
+            for _ in 0..2 {
+                for (parent, key, clean) in &queries {
+                    let fresh = classifier().clone();
+                    prop_assert_eq!(answers(&warm, parent, key), answers(&fresh, parent, key));
+                    if *clean {
+                        remember_clean(&warm, key);
+                        prop_assert!(known_clean(&warm, key) || !memo::rememberable(key));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_memo_stays_bounded_and_right_under_many_distinct_names() {
+        let c = classifier();
+        let reference = classifier();
+        for i in 0..10 * memo::MAX_ENTRIES {
+            let key = format!(
+                "{}_{}",
+                ["first_name", "order", "zip", "name"][i % 4],
+                i % 997
+            );
+            let parent = ["items", "name", ""][i % 3];
+            let expected = reference.clone();
+            assert_eq!(
+                answers(&c, parent, &key),
+                answers(&expected, parent, &key),
+                "{key}"
+            );
+            remember_clean(&c, &key);
+            assert!(c.memo.len() <= memo::MAX_ENTRIES);
+        }
+        // Names past the memo's limits are still classified.
+        let long = format!("{}_password", "x".repeat(memo::MAX_NAME));
+        assert_eq!(c.classify(&long), Some(Secret));
+        assert!(!known_clean(&c, &long));
+    }
+
+    #[test]
+    fn only_names_said_clean_are_known_clean() {
+        let c = classifier();
+        assert_eq!(c.classify("customer_note"), None);
+        assert!(!known_clean(&c, "customer_note"));
+        remember_clean(&c, "customer_note");
+        assert!(known_clean(&c, "customer_note"));
+        assert_eq!(c.classify("customer_note"), None);
+        remember_clean(&c, "jane@example.com");
+        assert!(!known_clean(&c, "jane@example.com"));
     }
 
     #[test]

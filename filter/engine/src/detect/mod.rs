@@ -39,7 +39,7 @@ mod window;
 
 pub use candidate::EntitySet;
 pub use custom::PATTERN_SIZE_LIMIT;
-pub use fields::{FieldClass, FieldClassifier};
+pub use fields::{FieldClass, FieldClassifier, KeyInfo};
 
 use crate::config::{Operator, RedactionConfig};
 use crate::entity::Entity;

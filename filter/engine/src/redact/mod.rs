@@ -9,7 +9,7 @@ pub mod pseudonym;
 use std::borrow::Cow;
 
 use crate::config::{BodyConfig, Operator, Parts, RedactionConfig};
-use crate::detect::{Detectors, EntitySet, FieldClass, FieldClassifier, Finding};
+use crate::detect::{Detectors, EntitySet, FieldClass, FieldClassifier, Finding, KeyInfo};
 use crate::entity::Entity;
 use crate::error::ConfigError;
 use operator::{Applied, Replacement};
@@ -249,11 +249,45 @@ impl Redactor {
     /// What `key` under `parent` means for the values under it: a body rewriter whose keys
     /// repeat works it out once per key, then calls [`Redactor::field_as`].
     pub fn key_meaning(&self, parent: &str, key: &str) -> KeyMeaning {
-        let class = self.classify_in(parent, key);
+        self.meaning_of(parent, self.fields.info(key))
+    }
+
+    fn meaning_of(&self, parent: &str, info: KeyInfo) -> KeyMeaning {
+        let class = self
+            .fields
+            .class_in(parent, info)
+            .filter(|&class| self.class_enabled(class));
         KeyMeaning {
             class,
-            identifier: class.is_none() && self.fields.names_identifier(key),
+            identifier: class.is_none() && info.identifier(),
         }
+    }
+
+    /// A key scanned as free text (a JSON member's or form field's name, which can be
+    /// personal data itself). Names seen clean before are not scanned again: the field
+    /// classifier remembers them for the life of the VM.
+    pub fn key_text<'a>(&self, key: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        self.member("", key, tally).0
+    }
+
+    /// [`Redactor::key_text`] and [`Redactor::key_meaning`] of a member name at once.
+    pub fn member<'a>(
+        &self,
+        parent: &str,
+        key: &'a str,
+        tally: &mut Tally,
+    ) -> (Cow<'a, str>, KeyMeaning) {
+        let info = self.fields.info(key);
+        let scanned = if info.clean() {
+            Cow::Borrowed(key)
+        } else {
+            let scanned = self.text(key, tally);
+            if matches!(scanned, Cow::Borrowed(_)) {
+                self.fields.remember_clean(key, info);
+            }
+            scanned
+        };
+        (scanned, self.meaning_of(parent, info))
     }
 
     /// [`Redactor::field_in`] for a key whose meaning is known.
@@ -318,10 +352,15 @@ impl Redactor {
         }
         self.fields
             .classify_in(parent, key)
-            .filter(|class| match class {
+            .filter(|&class| self.class_enabled(class))
+    }
+
+    fn class_enabled(&self, class: FieldClass) -> bool {
+        self.fields_enabled
+            && match class {
                 FieldClass::Personal => self.personal_enabled,
                 FieldClass::Secret => self.secret_enabled,
-            })
+            }
     }
 
     fn class_operator(&self, class: FieldClass) -> (&Operator, Entity) {

@@ -399,6 +399,23 @@ proptest! {
         }
     }
 
+    /// The classifier remembers names across documents (for the life of the VM): a
+    /// redactor that has seen other documents, and this one, answers as a fresh one does.
+    #[test]
+    fn remembered_names_change_no_output(
+        trees in proptest::collection::vec(tree_strategy(), 1..4),
+        pretty: bool,
+    ) {
+        let warm = redactor();
+        for _ in 0..2 {
+            for tree in &trees {
+                let input = tree.to_json(pretty);
+                let fresh = warm.clone();
+                prop_assert_eq!(run(&warm, &input), run(&fresh, &input));
+            }
+        }
+    }
+
     #[test]
     fn redaction_is_idempotent(tree in tree_strategy(), pretty: bool) {
         let r = redactor();
