@@ -91,6 +91,8 @@ impl Headers {
             return;
         }
         let values = self.get_all(name).map(str::to_owned).collect();
+        // A rewritten request touches a handful of names: one allocation for all of them.
+        self.original.reserve(8);
         self.original.push((name.to_ascii_lowercase(), values));
     }
 

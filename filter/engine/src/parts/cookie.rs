@@ -6,7 +6,7 @@
 //! them.
 
 use super::percent::{self, Component, Plus};
-use super::{Joined, Scan};
+use super::{split_once, Joined, Scan};
 use crate::redact::{FieldAction, Tally};
 
 /// What becomes of one `cookie` header value: kept byte for byte when no cookie changed,
@@ -43,7 +43,7 @@ pub fn redact(scan: &impl Scan, header: &str, tally: &mut Tally) -> FieldAction 
 
 /// One `name=value` pair; a pair without `=` is a bare value under an empty name.
 fn redact_pair(scan: &impl Scan, pair: &str, tally: &mut Tally) -> FieldAction {
-    let (name, raw_value) = match pair.split_once('=') {
+    let (name, raw_value) = match split_once(pair, b'=') {
         Some((name, value)) => (Some(trim_ows(name)), trim_ows(value)),
         None => (None, pair),
     };

@@ -7,17 +7,17 @@
 use std::borrow::Cow;
 
 use super::percent::{self, Component, Plus};
-use super::{query, Joined, Scan};
+use super::{query, split_once, Joined, Scan};
 use crate::config::Parts;
 use crate::redact::Tally;
 
 /// The redacted `:path`, or `None` when nothing in it changed.
 pub fn redact(scan: &impl Scan, parts: Parts, raw: &str, tally: &mut Tally) -> Option<String> {
-    let (before_fragment, fragment) = match raw.split_once('#') {
+    let (before_fragment, fragment) = match split_once(raw, b'#') {
         Some((before, fragment)) => (before, Some(fragment)),
         None => (raw, None),
     };
-    let (path, query) = match before_fragment.split_once('?') {
+    let (path, query) = match split_once(before_fragment, b'?') {
         Some((path, query)) => (path, Some(query)),
         None => (before_fragment, None),
     };

@@ -20,7 +20,9 @@ pub enum Plus {
 /// as written. Decoded bytes that are not UTF-8 become U+FFFD: detection needs text, and a
 /// component that is then rewritten no longer needs those bytes.
 pub fn decode(raw: &str, plus: Plus) -> Cow<'_, str> {
-    let needs_work = raw.contains('%') || (plus == Plus::Space && raw.contains('+'));
+    let needs_work = raw
+        .bytes()
+        .any(|b| b == b'%' || (b == b'+' && plus == Plus::Space));
     if !needs_work {
         return Cow::Borrowed(raw);
     }

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::percent::{self, Component, Plus};
-use super::{Joined, Scan};
+use super::{split_once, Joined, Scan};
 use crate::redact::{FieldAction, Tally};
 
 /// The redacted query string (without the `?`), or `None` when nothing in it changed.
@@ -40,7 +40,7 @@ fn redact_param(scan: &impl Scan, param: &str, tally: &mut Tally) -> FieldAction
     if param.is_empty() {
         return FieldAction::Keep;
     }
-    let Some((raw_key, raw_value)) = param.split_once('=') else {
+    let Some((raw_key, raw_value)) = split_once(param, b'=') else {
         return match value_rewrite(scan, "", param, tally) {
             // Nothing left of a bare parameter: leave no empty `&&` behind.
             FieldAction::Replace(new) if new.is_empty() => FieldAction::Remove,
