@@ -1,30 +1,55 @@
-//! The request's header list as the host hands it over, and the edits that turn one list
-//! into another.
+//! The request's header list as the host hands it over, and the edits that turn the host's
+//! list into the engine's.
 //!
 //! Envoy gives headers as an ordered list of (lowercase name, value) pairs, pseudo-headers
 //! (`:authority`, `:path`, ...) included, with repeated names allowed. The engine works on
-//! that list directly and the adapter writes back only what changed ([`diff`]), so that
-//! headers the engine did not touch are never rewritten by the host.
+//! that list directly and the adapter writes back only what changed ([`Headers::edits`]), so
+//! that headers the engine did not touch are never rewritten by the host.
+//!
+//! Every change goes through a method that first notes the values of the name it touches as
+//! they were handed over: the edits then come from the few names that were touched, without
+//! a copy of the whole list to compare against (the headers phase of every mirrored request
+//! pays for that copy, in a VM where each allocation counts).
+
+use crate::redact::FieldAction;
 
 /// An ordered multi-map of request headers. Names are kept lowercase.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Headers {
     pairs: Vec<(String, String)>,
+    /// Each name changed since the list was built, with the values it had then.
+    original: Vec<(String, Vec<String>)>,
 }
+
+/// Two lists are equal when they hold the same pairs in the same order, however they got there.
+impl PartialEq for Headers {
+    fn eq(&self, other: &Self) -> bool {
+        self.pairs == other.pairs
+    }
+}
+
+impl Eq for Headers {}
 
 impl Headers {
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// The list as the host handed it over: nothing in it counts as changed.
     pub fn from_pairs<N: Into<String>, V: Into<String>>(
         pairs: impl IntoIterator<Item = (N, V)>,
     ) -> Self {
         Self {
             pairs: pairs
                 .into_iter()
-                .map(|(n, v)| (n.into().to_ascii_lowercase(), v.into()))
+                .map(|(n, v)| {
+                    // Hosts already send lowercase names: lowering in place allocates nothing.
+                    let mut name = n.into();
+                    name.make_ascii_lowercase();
+                    (name, v.into())
+                })
                 .collect(),
+            original: Vec::new(),
         }
     }
 
@@ -55,118 +80,161 @@ impl Headers {
         self.get(name).is_some()
     }
 
+    /// Notes the values `name` has now, unless it was changed before: called before every
+    /// change, so what is noted is what the host handed over.
+    fn touch(&mut self, name: &str) {
+        if self
+            .original
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
+            return;
+        }
+        let values = self.get_all(name).map(str::to_owned).collect();
+        // A rewritten request touches a handful of names: one allocation for all of them.
+        self.original.reserve(8);
+        self.original.push((name.to_ascii_lowercase(), values));
+    }
+
     /// Removes every value of `name`; returns whether there was one.
     pub fn remove(&mut self, name: &str) -> bool {
-        let before = self.pairs.len();
+        if !self.contains(name) {
+            return false;
+        }
+        self.touch(name);
         self.pairs.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
-        before != self.pairs.len()
+        true
     }
 
     /// Replaces every value of `name` with one value, keeping the position of the first.
     pub fn set(&mut self, name: &str, value: impl Into<String>) {
         let value = value.into();
-        match self
+        let same = |n: &String| n.eq_ignore_ascii_case(name);
+        let Some(first) = self.pairs.iter().position(|(n, _)| same(n)) else {
+            self.touch(name);
+            self.pairs.push((name.to_ascii_lowercase(), value));
+            return;
+        };
+        let repeated = self
             .pairs
-            .iter()
-            .position(|(n, _)| n.eq_ignore_ascii_case(name))
-        {
-            Some(first) => {
-                let mut index = 0;
-                self.pairs.retain(|(n, _)| {
-                    let keep = index <= first || !n.eq_ignore_ascii_case(name);
-                    index += 1;
-                    keep
-                });
-                if let Some(slot) = self.pairs.get_mut(first) {
-                    slot.1 = value;
-                }
-            }
-            None => self.pairs.push((name.to_ascii_lowercase(), value)),
+            .get(first + 1..)
+            .is_some_and(|rest| rest.iter().any(|(n, _)| same(n)));
+        if !repeated && self.pairs.get(first).is_some_and(|(_, v)| *v == value) {
+            return;
+        }
+        self.touch(name);
+        if repeated {
+            let mut index = 0;
+            self.pairs.retain(|(n, _)| {
+                let keep = index <= first || !same(n);
+                index += 1;
+                keep
+            });
+        }
+        if let Some(slot) = self.pairs.get_mut(first) {
+            slot.1 = value;
         }
     }
 
     pub fn append(&mut self, name: &str, value: impl Into<String>) {
+        self.touch(name);
         self.pairs.push((name.to_ascii_lowercase(), value.into()));
     }
 
     /// Moves every value of `from` to `to`; values already under `to` are kept.
     pub fn rename(&mut self, from: &str, to: &str) -> bool {
-        let mut renamed = false;
+        if from.eq_ignore_ascii_case(to) || !self.contains(from) {
+            return false;
+        }
+        self.touch(from);
+        self.touch(to);
         for (name, _) in &mut self.pairs {
             if name.eq_ignore_ascii_case(from) {
                 *name = to.to_ascii_lowercase();
-                renamed = true;
             }
         }
-        renamed
+        true
     }
 
-    /// Mutable access to every value, for redaction in place.
-    pub fn values_mut(&mut self) -> impl Iterator<Item = (&str, &mut String)> {
-        self.pairs.iter_mut().map(|(n, v)| (n.as_str(), v))
+    /// Asks `action` what becomes of each value, in order, and applies it: kept, replaced
+    /// in place, or removed (only that value: of a header sent twice, the other stays).
+    /// Returns whether anything changed.
+    pub fn rewrite(&mut self, mut action: impl FnMut(&str, &str) -> FieldAction) -> bool {
+        let mut changed = false;
+        let mut index = 0;
+        while let Some((name, value)) = self.pairs.get(index) {
+            match action(name, value) {
+                FieldAction::Keep => index += 1,
+                FieldAction::Replace(new) if new == *value => index += 1,
+                FieldAction::Replace(new) => {
+                    let name = name.clone();
+                    self.touch(&name);
+                    if let Some(slot) = self.pairs.get_mut(index) {
+                        slot.1 = new;
+                    }
+                    changed = true;
+                    index += 1;
+                }
+                FieldAction::Remove => {
+                    let name = name.clone();
+                    self.touch(&name);
+                    self.pairs.remove(index);
+                    changed = true;
+                }
+            }
+        }
+        changed
     }
 
-    /// Keeps the pairs for which `keep` returns true.
-    pub fn retain(&mut self, mut keep: impl FnMut(&str, &str) -> bool) {
-        self.pairs.retain(|(n, v)| keep(n, v));
+    /// The smallest list of edits that turns the list as the host handed it over into this
+    /// one, name by name. A name whose values end up as they were (same values, same order)
+    /// produces no edit.
+    pub fn edits(&self) -> Vec<HeaderEdit<'_>> {
+        let mut edits = Vec::new();
+        for (name, old) in &self.original {
+            if old.iter().map(String::as_str).eq(self.get_all(name)) {
+                continue;
+            }
+            let mut new = self.get_all(name);
+            let (first, second) = (new.next(), new.next());
+            // One old value only: hosts differ in whether replacing touches the others.
+            if let ([_], Some(value), None) = (old.as_slice(), first, second) {
+                edits.push(HeaderEdit::Set(name, value));
+                continue;
+            }
+            if !old.is_empty() {
+                edits.push(HeaderEdit::Remove(name));
+            }
+            edits.extend(self.get_all(name).map(|value| HeaderEdit::Add(name, value)));
+        }
+        edits
     }
 }
 
 /// One change to apply to the host's header map.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderEdit {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderEdit<'a> {
     /// Remove every value of the header.
-    Remove(String),
+    Remove(&'a str),
     /// Add one value (after a `Remove` of the same name, this re-creates a multi-valued header).
-    Add(String, String),
+    Add(&'a str, &'a str),
     /// Replace the header's single value: a `Remove` and an `Add` in one edit, because each
-    /// edit is a call across the VM boundary and most rewrites change one value. [`diff`]
-    /// emits it only for a header that had exactly one value.
-    Set(String, String),
+    /// edit is a call across the VM boundary and most rewrites change one value.
+    /// [`Headers::edits`] emits it only for a header that had exactly one value.
+    Set(&'a str, &'a str),
 }
 
-/// The smallest list of edits that turns `before` into `after`, name by name. Names whose
-/// values are unchanged (same values, same order) produce no edit.
-pub fn diff(before: &Headers, after: &Headers) -> Vec<HeaderEdit> {
-    let mut names: Vec<&str> = Vec::new();
-    for (name, _) in before.pairs.iter().chain(after.pairs.iter()) {
-        if !names.contains(&name.as_str()) {
-            names.push(name);
-        }
-    }
-    let mut edits = Vec::new();
-    for name in names {
-        let old: Vec<&str> = before.get_all(name).collect();
-        let new: Vec<&str> = after.get_all(name).collect();
-        if old == new {
-            continue;
-        }
-        // One old value only: hosts differ in whether replacing touches the others.
-        if let ([_], [value]) = (old.as_slice(), new.as_slice()) {
-            edits.push(HeaderEdit::Set(name.to_owned(), (*value).to_owned()));
-            continue;
-        }
-        if !old.is_empty() {
-            edits.push(HeaderEdit::Remove(name.to_owned()));
-        }
-        for value in new {
-            edits.push(HeaderEdit::Add(name.to_owned(), value.to_owned()));
-        }
-    }
-    edits
-}
-
-/// Applies edits to a header list: what a host does with the output of [`diff`].
-pub fn apply(headers: &mut Headers, edits: &[HeaderEdit]) {
+/// Applies edits to a header list: what a host does with [`Headers::edits`].
+pub fn apply(headers: &mut Headers, edits: &[HeaderEdit<'_>]) {
     for edit in edits {
-        match edit {
+        match *edit {
             HeaderEdit::Remove(name) => {
                 headers.remove(name);
             }
-            HeaderEdit::Add(name, value) => headers.append(name, value.clone()),
+            HeaderEdit::Add(name, value) => headers.append(name, value),
             HeaderEdit::Set(name, value) => {
                 headers.remove(name);
-                headers.append(name, value.clone());
+                headers.append(name, value);
             }
         }
     }
@@ -196,39 +264,134 @@ mod tests {
     }
 
     #[test]
-    fn diff_of_equal_lists_is_empty() {
-        let h = Headers::from_pairs([(":path", "/"), ("a", "1")]);
-        assert!(diff(&h, &h).is_empty());
+    fn a_list_changed_back_to_what_it_was_needs_no_edit() {
+        let mut h = Headers::from_pairs([(":path", "/"), ("a", "1")]);
+        assert!(h.edits().is_empty());
+        h.set("a", "2");
+        h.set("a", "1");
+        h.append("b", "x");
+        h.remove("b");
+        h.set(":path", "/");
+        assert!(h.edits().is_empty());
     }
 
     #[test]
     fn a_changed_single_value_is_one_set_and_a_multi_valued_header_is_rebuilt() {
-        let before = Headers::from_pairs([("cookie", "a=1"), ("x", "1"), ("x", "2")]);
-        let after = Headers::from_pairs([("cookie", "a=2"), ("x", "3")]);
+        let mut h = Headers::from_pairs([("cookie", "a=1"), ("x", "1"), ("x", "2"), ("y", "1")]);
+        h.rewrite(|name, value| match (name, value) {
+            ("cookie", _) => FieldAction::Replace("a=2".into()),
+            ("x", "1") => FieldAction::Replace("3".into()),
+            ("x", _) => FieldAction::Remove,
+            _ => FieldAction::Keep,
+        });
+        h.append("z", "new");
         assert_eq!(
-            diff(&before, &after),
+            h.edits(),
             vec![
-                HeaderEdit::Set("cookie".into(), "a=2".into()),
-                HeaderEdit::Remove("x".into()),
-                HeaderEdit::Add("x".into(), "3".into()),
+                HeaderEdit::Set("cookie", "a=2"),
+                HeaderEdit::Remove("x"),
+                HeaderEdit::Add("x", "3"),
+                HeaderEdit::Add("z", "new"),
             ]
         );
     }
 
+    #[test]
+    fn rewrite_removes_only_the_value_that_must_go() {
+        let mut h = Headers::from_pairs([("a", "1"), ("a", "2"), ("b", "2")]);
+        assert!(h.rewrite(|_, v| if v == "2" {
+            FieldAction::Remove
+        } else {
+            FieldAction::Keep
+        }));
+        assert_eq!(h, Headers::from_pairs([("a", "1")]));
+        assert!(!h.rewrite(|_, v| FieldAction::Replace(v.to_owned())));
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Set(String, String),
+        Append(String, String),
+        Remove(String),
+        Rename(String, String),
+        Replace(String, String),
+        RemoveValue(String),
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        "[a-dA-D]"
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        "[0-9]{0,2}"
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (name(), value()).prop_map(|(n, v)| Op::Set(n, v)),
+            (name(), value()).prop_map(|(n, v)| Op::Append(n, v)),
+            name().prop_map(Op::Remove),
+            (name(), name()).prop_map(|(a, b)| Op::Rename(a, b)),
+            (value(), value()).prop_map(|(a, b)| Op::Replace(a, b)),
+            value().prop_map(Op::RemoveValue),
+        ]
+    }
+
+    fn run(h: &mut Headers, op: &Op) {
+        match op {
+            Op::Set(n, v) => h.set(n, v.as_str()),
+            Op::Append(n, v) => h.append(n, v.as_str()),
+            Op::Remove(n) => {
+                h.remove(n);
+            }
+            Op::Rename(a, b) => {
+                h.rename(a, b);
+            }
+            Op::Replace(from, to) => {
+                h.rewrite(|_, v| {
+                    if v == from {
+                        FieldAction::Replace(to.clone())
+                    } else {
+                        FieldAction::Keep
+                    }
+                });
+            }
+            Op::RemoveValue(gone) => {
+                h.rewrite(|_, v| {
+                    if v == gone {
+                        FieldAction::Remove
+                    } else {
+                        FieldAction::Keep
+                    }
+                });
+            }
+        }
+    }
+
     fn header_list() -> impl Strategy<Value = Headers> {
-        prop::collection::vec(("[a-d]", "[0-9]{0,2}"), 0..8).prop_map(Headers::from_pairs)
+        prop::collection::vec((name(), value()), 0..8).prop_map(Headers::from_pairs)
     }
 
     proptest! {
         #[test]
-        fn applying_the_diff_gives_the_same_values_per_name(a in header_list(), b in header_list()) {
-            let mut patched = a.clone();
-            apply(&mut patched, &diff(&a, &b));
+        fn the_edits_turn_the_host_list_into_the_changed_one(
+            original in header_list(),
+            ops in prop::collection::vec(op(), 0..8),
+        ) {
+            let mut changed = original.clone();
+            for op in &ops {
+                run(&mut changed, op);
+            }
+            let edits = changed.edits();
+            let mut patched = original.clone();
+            apply(&mut patched, &edits);
             for name in ["a", "b", "c", "d"] {
-                prop_assert_eq!(
-                    patched.get_all(name).collect::<Vec<_>>(),
-                    b.get_all(name).collect::<Vec<_>>()
-                );
+                let want: Vec<_> = changed.get_all(name).collect();
+                prop_assert_eq!(patched.get_all(name).collect::<Vec<_>>(), want.clone());
+                let edited = edits.iter().any(|e| matches!(e,
+                    HeaderEdit::Remove(n) | HeaderEdit::Add(n, _) | HeaderEdit::Set(n, _) if *n == name));
+                // Only names whose values differ are edited.
+                prop_assert_eq!(edited, original.get_all(name).collect::<Vec<_>>() != want);
             }
         }
     }

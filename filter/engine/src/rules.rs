@@ -136,7 +136,7 @@ fn port_start(authority: &str) -> Option<usize> {
 
 /// `api.example.com-shadow` -> `api.example.com`, `api-shadow:8080` -> `api:8080`.
 pub fn strip_shadow_suffix(authority: &str) -> Option<String> {
-    shadow_authority(authority).map(|(host, port)| format!("{host}{port}"))
+    shadow_authority(authority).map(|(host, port)| [host, port].concat())
 }
 
 fn resolve_all(

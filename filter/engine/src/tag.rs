@@ -37,7 +37,8 @@ pub trait Entropy {
 pub struct Tagger {
     header: String,
     source: String,
-    baggage: bool,
+    /// `mirrorguard-shadow=<source>` when the baggage member is on: built once per VM.
+    baggage: Option<String>,
     fresh_trace: bool,
 }
 
@@ -65,7 +66,9 @@ impl Tagger {
         Ok(Some(Self {
             header,
             source: cfg.source.clone(),
-            baggage: cfg.baggage,
+            baggage: cfg
+                .baggage
+                .then(|| [BAGGAGE_KEY, "=", &cfg.source].concat()),
             fresh_trace: cfg.fresh_trace,
         }))
     }
@@ -78,27 +81,25 @@ impl Tagger {
     /// never trusted.
     pub fn apply(&self, headers: &mut Headers, entropy: &mut dyn Entropy) {
         headers.set(&self.header, self.source.clone());
-        if self.baggage {
-            let member = format!("{BAGGAGE_KEY}={}", self.source);
-            let mut members: Vec<String> = headers
+        if let Some(member) = &self.baggage {
+            // The members that arrived, minus any mark, then ours: one string, built once.
+            let mut baggage = String::new();
+            let arrived = headers
                 .get_all("baggage")
                 .flat_map(|v| v.split(','))
                 .map(str::trim)
-                .filter(|m| !m.is_empty() && baggage_key(m) != BAGGAGE_KEY)
-                .map(str::to_owned)
-                .collect();
-            members.push(member);
-            headers.set("baggage", members.join(","));
+                .filter(|m| !m.is_empty() && baggage_key(m) != BAGGAGE_KEY);
+            for arrived in arrived {
+                if baggage.is_empty() {
+                    baggage.reserve(arrived.len() + 1 + member.len());
+                }
+                baggage.push_str(arrived);
+                baggage.push(',');
+            }
+            baggage.push_str(member);
+            headers.set("baggage", baggage);
         }
         if self.fresh_trace {
-            let sampled = headers
-                .get("traceparent")
-                .and_then(trace_flags)
-                .unwrap_or("01")
-                .to_owned();
-            for name in TRACE_HEADERS {
-                headers.remove(name);
-            }
             let mut ids = [0u8; 24];
             entropy.fill(&mut ids);
             // An all-zero trace or span id is invalid in W3C trace context.
@@ -109,10 +110,19 @@ impl Tagger {
                 *span_first |= 1;
             }
             let (trace, span) = ids.split_at(16);
-            headers.set(
-                "traceparent",
-                format!("00-{}-{}-{sampled}", hex(trace), hex(span)),
-            );
+            let mut traceparent = String::with_capacity(55);
+            traceparent.push_str("00-");
+            push_hex(&mut traceparent, trace);
+            traceparent.push('-');
+            push_hex(&mut traceparent, span);
+            traceparent.push('-');
+            // The primary's sampling decision carries over.
+            let sampled = headers.get("traceparent").and_then(trace_flags);
+            traceparent.push_str(sampled.unwrap_or("01"));
+            for name in TRACE_HEADERS {
+                headers.remove(name);
+            }
+            headers.set("traceparent", traceparent);
         }
     }
 }
@@ -126,14 +136,12 @@ fn trace_flags(traceparent: &str) -> Option<&str> {
     (flags.len() == 2 && flags.bytes().all(|b| b.is_ascii_hexdigit())).then_some(flags)
 }
 
-fn hex(bytes: &[u8]) -> String {
+fn push_hex(out: &mut String, bytes: &[u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
-    out
 }
 
 #[cfg(test)]

@@ -38,9 +38,9 @@ impl Host for ProxyHost {
         Ok(Headers::from_pairs(headers))
     }
 
-    fn edit_request_headers(&mut self, edits: &[HeaderEdit]) -> Result<(), HostError> {
+    fn edit_request_headers(&mut self, edits: &[HeaderEdit<'_>]) -> Result<(), HostError> {
         for edit in edits {
-            match edit {
+            match *edit {
                 HeaderEdit::Remove(name) => {
                     hostcalls::remove_map_value(MapType::HttpRequestHeaders, name)
                 }

@@ -6,34 +6,44 @@
 //! them.
 
 use super::percent::{self, Component, Plus};
-use super::Scan;
+use super::{split_once, Joined, Scan};
 use crate::redact::{FieldAction, Tally};
 
 /// What becomes of one `cookie` header value: kept byte for byte when no cookie changed,
 /// rewritten with `; ` separators when one did, removed when no cookie is left.
 pub fn redact(scan: &impl Scan, header: &str, tally: &mut Tally) -> FieldAction {
-    let mut kept: Vec<String> = Vec::new();
-    let mut changed = false;
-    for pair in header.split(';').map(trim_ows).filter(|p| !p.is_empty()) {
-        match redact_pair(scan, pair, tally) {
-            FieldAction::Keep => kept.push(pair.to_owned()),
-            FieldAction::Replace(new) => {
-                kept.push(new);
-                changed = true;
+    let pairs = || header.split(';').map(trim_ows).filter(|p| !p.is_empty());
+    // Built from the first cookie that changes: an untouched header allocates nothing.
+    let mut out: Option<Joined> = None;
+    for (index, pair) in pairs().enumerate() {
+        let action = redact_pair(scan, pair, tally);
+        let out = match (&mut out, &action) {
+            (Some(out), _) => out,
+            (None, FieldAction::Keep) => continue,
+            (None, _) => {
+                // The cookies before this one, as they were but with normalised separators.
+                let mut joined = Joined::after_unchanged("", 0, "; ");
+                joined.text.reserve(header.len());
+                pairs().take(index).for_each(|kept| joined.push(kept));
+                out.insert(joined)
             }
-            FieldAction::Remove => changed = true,
+        };
+        match &action {
+            FieldAction::Keep => out.push(pair),
+            FieldAction::Replace(new) => out.push(new),
+            FieldAction::Remove => {}
         }
     }
-    match (changed, kept.is_empty()) {
-        (false, _) => FieldAction::Keep,
-        (true, true) => FieldAction::Remove,
-        (true, false) => FieldAction::Replace(kept.join("; ")),
+    match out {
+        None => FieldAction::Keep,
+        Some(Joined { any: false, .. }) => FieldAction::Remove,
+        Some(Joined { text, .. }) => FieldAction::Replace(text),
     }
 }
 
 /// One `name=value` pair; a pair without `=` is a bare value under an empty name.
 fn redact_pair(scan: &impl Scan, pair: &str, tally: &mut Tally) -> FieldAction {
-    let (name, raw_value) = match pair.split_once('=') {
+    let (name, raw_value) = match split_once(pair, b'=') {
         Some((name, value)) => (Some(trim_ows(name)), trim_ows(value)),
         None => (None, pair),
     };
@@ -49,13 +59,21 @@ fn redact_pair(scan: &impl Scan, pair: &str, tally: &mut Tally) -> FieldAction {
         FieldAction::Keep => return FieldAction::Keep,
         FieldAction::Replace(new) if new == *value => return FieldAction::Keep,
         FieldAction::Remove => return FieldAction::Remove,
-        FieldAction::Replace(new) => percent::encode(&new, Component::Cookie),
+        FieldAction::Replace(new) => new,
     };
-    let new = if quoted { format!("\"{new}\"") } else { new };
-    FieldAction::Replace(match name {
-        Some(name) => format!("{name}={new}"),
-        None => new,
-    })
+    let mut out = String::with_capacity(pair.len() + new.len());
+    if let Some(name) = name {
+        out.push_str(name);
+        out.push('=');
+    }
+    if quoted {
+        out.push('"');
+    }
+    percent::encode_into(&mut out, &new, Component::Cookie);
+    if quoted {
+        out.push('"');
+    }
+    FieldAction::Replace(out)
 }
 
 fn trim_ows(s: &str) -> &str {

@@ -7,17 +7,17 @@
 use std::borrow::Cow;
 
 use super::percent::{self, Component, Plus};
-use super::{query, Scan};
+use super::{query, split_once, Joined, Scan};
 use crate::config::Parts;
 use crate::redact::Tally;
 
 /// The redacted `:path`, or `None` when nothing in it changed.
 pub fn redact(scan: &impl Scan, parts: Parts, raw: &str, tally: &mut Tally) -> Option<String> {
-    let (before_fragment, fragment) = match raw.split_once('#') {
+    let (before_fragment, fragment) = match split_once(raw, b'#') {
         Some((before, fragment)) => (before, Some(fragment)),
         None => (raw, None),
     };
-    let (path, query) = match before_fragment.split_once('?') {
+    let (path, query) = match split_once(before_fragment, b'?') {
         Some((path, query)) => (path, Some(query)),
         None => (before_fragment, None),
     };
@@ -57,21 +57,20 @@ pub fn redact(scan: &impl Scan, parts: Parts, raw: &str, tally: &mut Tally) -> O
 
 /// Redacts each `/`-separated segment; `None` when none changed.
 fn redact_segments(scan: &impl Scan, path: &str, tally: &mut Tally) -> Option<String> {
-    let mut out = String::new();
-    let mut changed = false;
-    for (i, segment) in path.split('/').enumerate() {
-        if i > 0 {
-            out.push('/');
-        }
-        match redact_component(scan, segment, Component::Segment, tally) {
-            Some(new) => {
-                out.push_str(&new);
-                changed = true;
-            }
-            None => out.push_str(segment),
-        }
+    let mut out: Option<Joined> = None;
+    let mut start = 0;
+    for segment in path.split('/') {
+        let segment_start = start;
+        start += segment.len() + 1;
+        let new = redact_component(scan, segment, Component::Segment, tally);
+        let out = match (&mut out, &new) {
+            (Some(out), _) => out,
+            (None, None) => continue,
+            (None, Some(_)) => out.insert(Joined::after_unchanged(path, segment_start, "/")),
+        };
+        out.push(new.as_deref().unwrap_or(segment));
     }
-    changed.then_some(out)
+    out.map(|joined| joined.text)
 }
 
 /// Decodes one component, scans it as text and, if redaction changed it, encodes the result.
@@ -81,6 +80,10 @@ fn redact_component(
     component: Component,
     tally: &mut Tally,
 ) -> Option<String> {
+    // No finding is empty, so an empty segment (the one before the leading `/`) stays.
+    if raw.is_empty() {
+        return None;
+    }
     let decoded = percent::decode(raw, Plus::Literal);
     let redacted = match component {
         Component::Segment => scan.segment(&decoded, tally),

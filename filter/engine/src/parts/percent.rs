@@ -20,7 +20,9 @@ pub enum Plus {
 /// as written. Decoded bytes that are not UTF-8 become U+FFFD: detection needs text, and a
 /// component that is then rewritten no longer needs those bytes.
 pub fn decode(raw: &str, plus: Plus) -> Cow<'_, str> {
-    let needs_work = raw.contains('%') || (plus == Plus::Space && raw.contains('+'));
+    let needs_work = raw
+        .bytes()
+        .any(|b| b == b'%' || (b == b'+' && plus == Plus::Space));
     if !needs_work {
         return Cow::Borrowed(raw);
     }
@@ -100,8 +102,14 @@ impl Component {
 
 /// Percent-encodes `text` for `component` (upper-case hex, as RFC 3986 recommends).
 pub fn encode(text: &str, component: Component) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
+    encode_into(&mut out, text, component);
+    out
+}
+
+/// [`encode`], appending to `out`: a rewritten part is built in one buffer.
+pub fn encode_into(out: &mut String, text: &str, component: Component) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in text.as_bytes() {
         if component.allows(b) {
             out.push(char::from(b));
@@ -111,7 +119,6 @@ pub fn encode(text: &str, component: Component) -> String {
             out.push(char::from(HEX[usize::from(b & 0x0f)]));
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -7,34 +7,30 @@
 use std::borrow::Cow;
 
 use super::percent::{self, Component, Plus};
-use super::Scan;
+use super::{split_once, Joined, Scan};
 use crate::redact::{FieldAction, Tally};
 
 /// The redacted query string (without the `?`), or `None` when nothing in it changed.
 pub fn redact(scan: &impl Scan, raw: &str, tally: &mut Tally) -> Option<String> {
-    let mut out = String::with_capacity(raw.len());
-    let mut changed = false;
-    let mut first = true;
+    // Built from the first parameter that changes: until then the output is `raw` itself.
+    let mut out: Option<Joined> = None;
+    let mut start = 0;
     for param in raw.split('&') {
         let rewrite = redact_param(scan, param, tally);
-        let text = match &rewrite {
-            FieldAction::Keep => param,
-            FieldAction::Replace(new) => {
-                changed = true;
-                new
-            }
-            FieldAction::Remove => {
-                changed = true;
-                continue;
-            }
+        let param_start = start;
+        start += param.len() + 1;
+        let out = match (&mut out, &rewrite) {
+            (Some(out), _) => out,
+            (None, FieldAction::Keep) => continue,
+            (None, _) => out.insert(Joined::after_unchanged(raw, param_start, "&")),
         };
-        if !first {
-            out.push('&');
+        match &rewrite {
+            FieldAction::Keep => out.push(param),
+            FieldAction::Replace(new) => out.push(new),
+            FieldAction::Remove => {}
         }
-        out.push_str(text);
-        first = false;
     }
-    changed.then_some(out)
+    out.map(|joined| joined.text)
 }
 
 /// One parameter. The value is judged under its key as sent; the key is scanned as text too,
@@ -44,7 +40,7 @@ fn redact_param(scan: &impl Scan, param: &str, tally: &mut Tally) -> FieldAction
     if param.is_empty() {
         return FieldAction::Keep;
     }
-    let Some((raw_key, raw_value)) = param.split_once('=') else {
+    let Some((raw_key, raw_value)) = split_once(param, b'=') else {
         return match value_rewrite(scan, "", param, tally) {
             // Nothing left of a bare parameter: leave no empty `&&` behind.
             FieldAction::Replace(new) if new.is_empty() => FieldAction::Remove,
@@ -57,21 +53,27 @@ fn redact_param(scan: &impl Scan, param: &str, tally: &mut Tally) -> FieldAction
     let key = percent::decode(raw_key, Plus::Space);
     let new_value = match value_rewrite(scan, &key, raw_value, tally) {
         FieldAction::Keep => None,
-        FieldAction::Replace(new) => Some(percent::encode(&new, Component::QueryPart)),
+        FieldAction::Replace(new) => Some(new),
         FieldAction::Remove => return FieldAction::Remove,
     };
     let new_key = match scan.text(&key, tally) {
-        Cow::Owned(new) if new != *key => Some(percent::encode(&new, Component::QueryPart)),
+        Cow::Owned(new) if new != *key => Some(new),
         _ => None,
     };
     if new_key.is_none() && new_value.is_none() {
         return FieldAction::Keep;
     }
-    FieldAction::Replace(format!(
-        "{}={}",
-        new_key.as_deref().unwrap_or(raw_key),
-        new_value.as_deref().unwrap_or(raw_value)
-    ))
+    let mut out = String::with_capacity(param.len() + 16);
+    match new_key {
+        Some(new) => percent::encode_into(&mut out, &new, Component::QueryPart),
+        None => out.push_str(raw_key),
+    }
+    out.push('=');
+    match new_value {
+        Some(new) => percent::encode_into(&mut out, &new, Component::QueryPart),
+        None => out.push_str(raw_value),
+    }
+    FieldAction::Replace(out)
 }
 
 /// The decoded replacement of a raw value, if any.

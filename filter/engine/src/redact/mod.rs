@@ -75,6 +75,16 @@ fn is_digits(value: &str) -> bool {
     !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Letters-only text shorter than this holds nothing a built-in detector finds: the
+/// structural pass stops only at digits and punctuation, and the shortest secret spelt in
+/// letters alone (an AWS key id: a four-letter prefix and sixteen more) has 20 bytes. Header
+/// values, path segments and parameters are often such words (`desc`, `true`, `search`).
+const PLAIN_WORD_MAX: usize = 16;
+
+fn is_plain_word(text: &str) -> bool {
+    text.len() < PLAIN_WORD_MAX && text.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 /// What a key says about the values under it (see [`Redactor::key_meaning`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KeyMeaning {
@@ -87,6 +97,8 @@ pub struct KeyMeaning {
 #[derive(Debug, Clone)]
 pub struct Redactor {
     detectors: Detectors,
+    /// No custom pattern is configured, so [`is_plain_word`] text cannot match.
+    builtin_only: bool,
     fields: FieldClassifier,
     fields_enabled: bool,
     personal_enabled: bool,
@@ -141,8 +153,10 @@ impl Redactor {
             &cfg.fields.secret_operator,
             Operator::Mask { label: None },
         );
+        let detectors = Detectors::compile(cfg)?;
         Ok(Self {
-            detectors: Detectors::compile(cfg)?,
+            builtin_only: detectors.rules().iter().all(|rule| rule.entity.is_some()),
+            detectors,
             fields: FieldClassifier::compile(cfg)?,
             fields_enabled: cfg.fields.enabled,
             personal_enabled,
@@ -170,6 +184,9 @@ impl Redactor {
 
     /// Free text: every finding is replaced; a `remove` operator cuts the value out.
     pub fn text<'a>(&self, text: &'a str, tally: &mut Tally) -> Cow<'a, str> {
+        if self.builtin_only && is_plain_word(text) {
+            return Cow::Borrowed(text);
+        }
         self.replace_findings(text, self.detectors.find(text), tally)
     }
 
@@ -397,18 +414,30 @@ impl Redactor {
         } else {
             entity
         };
-        match operator::apply(op, Some(entity), entity.metric_name(), secret, &self.keyed) {
+        // The scheme and the replacement go straight into the new value.
+        let mut out = String::with_capacity(trimmed.len());
+        if let Some(scheme) = scheme {
+            out.push_str(scheme);
+            out.push(' ');
+        }
+        let start = out.len();
+        match operator::apply_into(
+            op,
+            Some(entity),
+            entity.metric_name(),
+            secret,
+            &self.keyed,
+            &mut out,
+        ) {
             // Already redacted (a mask label, our own pseudonym): nothing to do or count, so
             // that a second pass over a copy changes nothing.
-            Replacement::Text(t) if t == secret => FieldAction::Keep,
-            Replacement::Text(t) => {
+            Applied::Unchanged => FieldAction::Keep,
+            Applied::Replaced if out.get(start..) == Some(secret) => FieldAction::Keep,
+            Applied::Replaced => {
                 tally.add();
-                match scheme {
-                    Some(scheme) => FieldAction::Replace(format!("{scheme} {t}")),
-                    None => FieldAction::Replace(t),
-                }
+                FieldAction::Replace(out)
             }
-            Replacement::Remove => {
+            Applied::Removed => {
                 tally.add();
                 FieldAction::Remove
             }
