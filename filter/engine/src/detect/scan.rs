@@ -177,8 +177,9 @@ fn number(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option
 
 /// Where to resume after a number no detector's shape can start: fewer than nine digits
 /// followed by a letter (the groups of a UUID; only a wallet address, starting `0x`, `1` or
-/// `3`, continues so), or by a byte that no grouped or dotted shape continues with (`[6]`,
-/// `=200&`). `None` when [`shaped_number`] must look.
+/// `3`, continues so), by a byte that no grouped or dotted shape continues with (`[6]`,
+/// `=200&`), or by a separator and then no digit (`status=404 duration`). `None` when
+/// [`shaped_number`] must look.
 #[inline(always)]
 fn no_detector_starts(b: &[u8], i: usize, digits: usize) -> Option<usize> {
     if digits >= 9 {
@@ -189,7 +190,16 @@ fn no_detector_starts(b: &[u8], i: usize, digits: usize) -> Option<usize> {
         let wallet = matches!(at(b, i), b'0' | b'1' | b'3');
         return (!wallet).then(|| i + digits + run_len(b, i + digits, is_word));
     }
-    let continued = matches!(after, b' ' | b'-' | b'.' | b'(' | b':');
+    if !matches!(after, b' ' | b'-' | b'.' | b'(' | b':') {
+        return Some(i + digits);
+    }
+    // A separator not followed by a digit (`404 status`, `5 by`) continues only a MAC
+    // address (`08-ab-…`, `0800.2b3c.…`) or a parenthesised area code.
+    let next = at(b, i + digits + 1);
+    let continued = after == b'('
+        || is_digit(next)
+        || next == b'('
+        || (is_hex(next) && matches!(digits, 2 | 4));
     (!continued).then_some(i + digits)
 }
 
@@ -500,6 +510,8 @@ mod tests {
             "(GB82WEST12345698765432|DE89370400440532013000|[A-Z]{2}[0-9]{2})",
             "[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
             "[0-9a-f]{2}([:-][0-9a-f]{2}){5}",
+            "[0-9]{2}[:-][a-f][0-9a-f]([:-][0-9a-f]{2}){4}",
+            "[0-9a-f]{4}(\\.[0-9a-f]{4}){2}",
             "0x[0-9a-f]{40}|[13][1-9A-HJ-NP-Za-km-z]{25,33}",
             "[ .:/@+(),=xX_\\[\\]-]{1,2}",
             "[a-zA-Z_]{1,3}",
