@@ -68,19 +68,26 @@ fn walk(b: &[u8], mut visit: impl FnMut(usize) -> usize) {
 }
 
 /// Looks at the trigger byte at `pos` and its neighbours and runs the scanners that could
-/// start there; returns where to resume.
+/// start there; returns where to resume (`None`: right after the stop).
 ///
 /// Written as a chain of tests rather than a `match` on the byte class: a jump table's
 /// indirect branch is mispredicted most of the time on mixed text, conditional branches
-/// much less often.
-#[inline]
+/// much less often. Most stops in log lines (the digits and separators inside dates, times
+/// and UUIDs) are settled here by the bytes around them; the scanners and the number
+/// shapes sit behind calls that are not inlined, so that this common path stays short.
+#[inline(always)]
 fn stop_at(b: &[u8], pos: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
     let c = at(b, pos);
     let p = before(b, pos);
     if is_digit(c) {
-        // Inside a word (`a1b2`, `id42`) no number starts; after a capital it may be an
-        // IBAN's check digits.
-        if is_digit(p) || p.is_ascii_lowercase() || p == b'_' {
+        let inside = if is_word(p) {
+            // After a capital it may be an IBAN's check digits.
+            !(p.is_ascii_uppercase() && on.contains(Entity::Iban))
+        } else {
+            // The `05` of `2024-05-01`: no number (and, with no capital before, no IBAN).
+            matches!(p, b'.' | b'-' | b'/' | b':') && is_digit(before2(b, pos))
+        };
+        if inside {
             return Some(pos + run_len(b, pos, is_word));
         }
         return digit(b, pos, on, out);
@@ -95,8 +102,11 @@ fn stop_at(b: &[u8], pos: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Opt
         };
     }
     if c == b'-' || c == b'.' {
-        return if is_hex(p) && is_hex(n) {
-            mac_separator(b, pos, if c == b'-' { 2 } else { 4 }, on, out)
+        // A MAC group is two (`-`) or four (`.`) hex digits not glued to a word: the byte
+        // before that group rules out the dashes of dates and UUIDs without a call.
+        let group = if c == b'-' { 2 } else { 4 };
+        return if is_hex(p) && is_hex(n) && !is_word(before(b, pos.saturating_sub(group))) {
+            mac_separator(b, pos, group, on, out)
         } else {
             None
         };
@@ -131,15 +141,14 @@ fn found(
     Some(end)
 }
 
-/// A digit after a non-word byte (or a capital): every number-shaped detector when a number
-/// starts here, an IBAN when it is the check digits after a country code. Each scanner runs
-/// only when the digit run has a shape it could start (`425-`, `4111 `, `10.`, 12+ digits).
+/// A digit that [`stop_at`] could not settle by its neighbours: after a capital (an IBAN's
+/// check digits after a country code, else a skip over the word), or where a number may
+/// start.
+#[inline(never)]
 fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
-    let digits = run_len(b, i, is_digit);
-    let word_end = i + digits + run_len(b, i + digits, is_word);
     if !numeric_start(b, i) {
-        // Check digits follow two capitals; the test of the byte before spares the call
-        // after the `-`, `.` and `:` inside dates, times and UUIDs.
+        // The test of the byte before spares the call after the `-`, `.` and `:` inside
+        // dates, times and UUIDs.
         if on.contains(Entity::Iban)
             && before(b, i).is_ascii_uppercase()
             && i >= 2
@@ -147,13 +156,67 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
         {
             if let Some(end) = iban::scan(b, i - 2) {
                 out.push(Candidate::builtin(i - 2, end, Entity::Iban));
-                return Some(end.max(word_end));
+                return Some(end.max(i + run_len(b, i, is_word)));
             }
         }
-        return Some(word_end);
+        return Some(i + run_len(b, i, is_word));
     }
+    number(b, i, on, out)
+}
+
+/// A digit where a number may start: every number-shaped detector whose shape the digits
+/// could start (`425-`, `4111 `, `10.`, 12+ digits); the longest match is kept.
+#[inline(always)]
+fn number(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
+    let digits = run_len(b, i, is_digit);
+    if let Some(resume) = no_detector_starts(b, i, digits) {
+        return Some(resume);
+    }
+    shaped_number(b, i, digits, on, out)
+}
+
+/// Where to resume after a number no detector's shape can start: fewer than nine digits
+/// followed by a letter (the groups of a UUID; only a wallet address, starting `0x`, `1` or
+/// `3`, continues so), by a byte that no grouped or dotted shape continues with (`[6]`,
+/// `=200&`), or by a separator and then no digit (`status=404 duration`). `None` when
+/// [`shaped_number`] must look.
+#[inline(always)]
+fn no_detector_starts(b: &[u8], i: usize, digits: usize) -> Option<usize> {
+    if digits >= 9 {
+        return None;
+    }
+    let after = at(b, i + digits);
+    if is_word(after) {
+        let wallet = matches!(at(b, i), b'0' | b'1' | b'3');
+        return (!wallet).then(|| i + digits + run_len(b, i + digits, is_word));
+    }
+    if !matches!(after, b' ' | b'-' | b'.' | b'(' | b':') {
+        return Some(i + digits);
+    }
+    // A separator not followed by a digit (`404 status`, `5 by`) continues only a MAC
+    // address (`08-ab-…`, `0800.2b3c.…`) or a parenthesised area code.
+    let next = at(b, i + digits + 1);
+    let continued = after == b'('
+        || is_digit(next)
+        || next == b'('
+        || (is_hex(next) && matches!(digits, 2 | 4));
+    (!continued).then_some(i + digits)
+}
+
+/// The number-shaped detectors at a number start of `digits` digits; the longest match is
+/// kept.
+#[inline(always)]
+fn shaped_number(
+    b: &[u8],
+    i: usize,
+    digits: usize,
+    on: EntitySet,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let word_end = i + digits + run_len(b, i + digits, is_word);
     let first = at(b, i);
     let after = at(b, i + digits);
+    let next = at(b, i + digits + 1);
     let separated = matches!(after, b' ' | b'-' | b'.');
     let mut best: Option<(usize, Entity)> = None;
     let mut consider = |entity: Entity, end: Option<usize>| {
@@ -170,15 +233,16 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
     {
         consider(Entity::CreditCard, card::scan(b, i));
     }
-    if on.contains(Entity::UsSsn) && ((digits == 3 && separated) || digits == 9) {
+    if on.contains(Entity::UsSsn) && (digits == 9 || (digits == 3 && ssn_may_start(b, i))) {
         consider(Entity::UsSsn, ssn::scan(b, i));
     }
     if on.contains(Entity::Phone)
-        && (matches!(digits, 10 | 11) || (digits <= 5 && (separated || after == b'(')))
+        && (matches!(digits, 10 | 11)
+            || (digits <= 5 && phone_group_may_start(first, digits, after, next)))
     {
         consider(Entity::Phone, phone::scan_digits(b, i));
     }
-    if on.contains(Entity::IpAddress) && digits <= 3 && after == b'.' {
+    if on.contains(Entity::IpAddress) && digits <= 3 && after == b'.' && is_digit(next) {
         consider(Entity::IpAddress, ip::scan_v4(b, i));
     }
     // A MAC address whose first groups are all digits (`08-00-27-12-34-AB`) also reads as a
@@ -207,6 +271,27 @@ fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
     }
 }
 
+/// Whether a delimited SSN (`AAA-GG-SSSS`) may start at the three digits at `i`: the same
+/// separator after the area and the group, a digit after the first. A shortcut of what
+/// [`ssn::scan`] checks first, so that a three-digit number (`status=404 `) costs no call.
+#[inline(always)]
+fn ssn_may_start(b: &[u8], i: usize) -> bool {
+    let sep = at(b, i + 3);
+    matches!(sep, b' ' | b'-' | b'.') && at(b, i + 6) == sep && is_digit(at(b, i + 4))
+}
+
+/// Whether a grouped phone number may start with the run of `digits` digits (at most five)
+/// starting with `first` and followed by `after` and `next`: a separator and a digit or
+/// `(` (or a `(` right away), after a first group that opens a grouped number (`425`, `1`,
+/// `020`, `0044`). A shortcut of what [`phone::scan_digits`] checks first.
+#[inline(always)]
+fn phone_group_may_start(first: u8, digits: usize, after: u8, next: u8) -> bool {
+    let grouped =
+        after == b'(' || (matches!(after, b' ' | b'-' | b'.') && (is_digit(next) || next == b'('));
+    grouped && (digits == 3 || (digits == 1 && first == b'1') || (first == b'0' && digits >= 2))
+}
+
+#[inline(never)]
 fn at_sign(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
     if !on.contains(Entity::Email) {
         return None;
@@ -218,6 +303,7 @@ fn at_sign(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Optio
 
 /// A colon: the first colon of an IPv6 or colon-separated MAC address, whose start is the
 /// (at most four) hex digits before it.
+#[inline(never)]
 fn colon(b: &[u8], c: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
     let hex = run_back(b, c, 5, is_hex);
     if hex > 4 {
@@ -246,6 +332,7 @@ fn colon(b: &[u8], c: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<
 }
 
 /// A `-` or `.` after exactly `group` hex digits: a MAC written `00-1A-…` or `001a.2b3c.…`.
+#[inline(never)]
 fn mac_separator(
     b: &[u8],
     c: usize,
@@ -404,5 +491,84 @@ mod tests {
         };
         assert_eq!(stops("x-y e.g. x:y ab::c"), Vec::<usize>::new());
         assert_eq!(stops(r#"{"id":12,"n":"ab1c"}"#), vec![6, 16]);
+    }
+
+    /// Text made of the shapes the shortcuts settle and the values they must not hide: dates,
+    /// times, UUIDs (some all digits, so a card, an SSN or a phone sits in their groups),
+    /// hex runs, IBANs, grouped and dotted numbers, glued by separators and letters.
+    fn shaped_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[0-9]{1,12}",
+            "[0-9a-fA-F]{1,8}",
+            "20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z",
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            "[0-9]{8}-[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{12}",
+            "[0-9]{3}-[0-9]{2}-[0-9]{4}",
+            "4111[ -]1111[ -]1111[ -]1111",
+            "\\(?[2-9][0-9]{2}\\)?[ .-][2-9][0-9]{2}[ .-][0-9]{4}",
+            "0[0-9]{1,3}[ -][0-9]{3,4}[ -][0-9]{4}",
+            "(GB82WEST12345698765432|DE89370400440532013000|[A-Z]{2}[0-9]{2})",
+            "[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
+            "[0-9a-f]{2}([:-][0-9a-f]{2}){5}",
+            "[0-9]{2}[:-][a-f][0-9a-f]([:-][0-9a-f]{2}){4}",
+            "[0-9a-f]{4}(\\.[0-9a-f]{4}){2}",
+            "0x[0-9a-f]{40}|[13][1-9A-HJ-NP-Za-km-z]{25,33}",
+            "[ .:/@+(),=xX_\\[\\]-]{1,2}",
+            "[a-zA-Z_]{1,3}",
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn a_number_no_detector_starts_is_one_every_detector_passes(text in shaped_text()) {
+            let b = text.as_bytes();
+            let on = EntitySet::of(&ENTITIES);
+            for i in (0..b.len()).filter(|&i| is_digit(b[i]) && numeric_start(b, i)) {
+                let digits = run_len(b, i, is_digit);
+                if let Some(resume) = no_detector_starts(b, i, digits) {
+                    let mut out = Vec::new();
+                    prop_assert_eq!(shaped_number(b, i, digits, on, &mut out), Some(resume));
+                    prop_assert!(out.is_empty(), "{} at {}: {:?}", text, i, out);
+                }
+            }
+        }
+
+        #[test]
+        fn the_shape_tests_pass_every_number_their_scanner_takes(text in shaped_text()) {
+            let b = text.as_bytes();
+            for i in (0..b.len()).filter(|&i| is_digit(b[i]) && numeric_start(b, i)) {
+                let digits = run_len(b, i, is_digit);
+                let (after, next) = (at(b, i + digits), at(b, i + digits + 1));
+                if digits == 3 && ssn::scan(b, i).is_some() {
+                    prop_assert!(ssn_may_start(b, i), "{} at {}", text, i);
+                }
+                if digits <= 5 && phone::scan_digits(b, i).is_some() {
+                    prop_assert!(phone_group_may_start(b[i], digits, after, next), "{} at {}", text, i);
+                }
+                if ip::scan_v4(b, i).is_some() {
+                    prop_assert!(is_digit(next), "{} at {}", text, i);
+                }
+            }
+        }
+
+        #[test]
+        fn a_stop_settled_by_its_neighbours_is_one_its_scanner_passes(text in shaped_text()) {
+            let b = text.as_bytes();
+            let on = EntitySet::of(&ENTITIES);
+            for pos in (0..b.len()).filter(|&i| window::is_stop(b[i])) {
+                let mut fast = Vec::new();
+                let got = stop_at(b, pos, on, &mut fast);
+                let mut full = Vec::new();
+                let want = match b[pos] {
+                    c if is_digit(c) => digit(b, pos, on, &mut full),
+                    b'-' => mac_separator(b, pos, 2, on, &mut full),
+                    b'.' => mac_separator(b, pos, 4, on, &mut full),
+                    _ => continue,
+                };
+                prop_assert_eq!(got, want, "{} at {}", &text, pos);
+                prop_assert_eq!(fast, full, "{} at {}", &text, pos);
+            }
+        }
     }
 }
