@@ -71,6 +71,15 @@ fn id_lookalikes(value: &str) -> EntitySet {
 
 /// A non-empty run of ASCII digits (surrounding whitespace allowed).
 fn is_digits(value: &str) -> bool {
+    // Most values start with an ASCII byte that is no digit and that `trim` keeps (it
+    // strips Unicode white space: the ASCII kind, the vertical tab, and non-ASCII bytes),
+    // so they are settled without trimming.
+    if let Some(&first) = value.as_bytes().first() {
+        let trimmed = !first.is_ascii() || first.is_ascii_whitespace() || first == 0x0B;
+        if !trimmed && !first.is_ascii_digit() {
+            return false;
+        }
+    }
     let v = value.trim();
     !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
 }

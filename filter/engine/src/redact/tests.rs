@@ -182,3 +182,38 @@ fn an_address_without_its_checksum_is_found_where_its_place_names_it() {
     let doc = format!(r#"{{"memo": "digest {lower}"}}"#);
     assert_eq!(json(&doc), doc);
 }
+
+/// `is_digits` settles most values by their first byte; it must still agree with trimming
+/// first, whatever white space surrounds the digits.
+#[test]
+fn digits_are_recognised_through_any_surrounding_white_space() {
+    let cases: &[(&str, bool)] = &[
+        ("123", true),
+        (" 123 ", true),
+        ("\t123\n", true),
+        ("\u{b}123", true),
+        ("\u{a0}123", true),
+        ("\u{2003}123\u{85}", true),
+        ("", false),
+        ("   ", false),
+        ("a123", false),
+        ("12a", false),
+        ("-12", false),
+        ("\u{e9}12", false),
+    ];
+    for &(value, want) in cases {
+        assert_eq!(is_digits(value), want, "{value:?}");
+        let trimmed = value.trim();
+        let reference = !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit());
+        assert_eq!(want, reference, "{value:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn digits_agree_with_trimming_first(value in "[ \t\u{b}\u{a0}\u{85}\u{2003}0-9a-z.-]{0,12}") {
+        let trimmed = value.trim();
+        let reference = !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit());
+        proptest::prop_assert_eq!(is_digits(&value), reference);
+    }
+}
