@@ -157,10 +157,29 @@ impl Headers {
                 FieldAction::Keep => index += 1,
                 FieldAction::Replace(new) if new == *value => index += 1,
                 FieldAction::Replace(new) => {
-                    // The name is borrowed from the list itself: no copy just to note it.
-                    touch(&mut self.original, &self.pairs, name);
+                    // A name's only value, replaced before any other change to it, is moved
+                    // into the note instead of copied: the common case (one cookie, one
+                    // authorization) then copies no value at all.
+                    let sole = !self
+                        .original
+                        .iter()
+                        .any(|(n, _)| n.eq_ignore_ascii_case(name))
+                        && self
+                            .pairs
+                            .iter()
+                            .enumerate()
+                            .all(|(i, (n, _))| i == index || !n.eq_ignore_ascii_case(name));
+                    let sole = sole.then(|| name.to_ascii_lowercase());
+                    if sole.is_none() {
+                        // The name is borrowed from the list itself: no copy just to note it.
+                        touch(&mut self.original, &self.pairs, name);
+                    }
                     if let Some(slot) = self.pairs.get_mut(index) {
-                        slot.1 = new;
+                        let old = std::mem::replace(&mut slot.1, new);
+                        if let Some(name) = sole {
+                            self.original.reserve(8);
+                            self.original.push((name, vec![old]));
+                        }
                     }
                     changed = true;
                     index += 1;
