@@ -83,17 +83,7 @@ impl Headers {
     /// Notes the values `name` has now, unless it was changed before: called before every
     /// change, so what is noted is what the host handed over.
     fn touch(&mut self, name: &str) {
-        if self
-            .original
-            .iter()
-            .any(|(n, _)| n.eq_ignore_ascii_case(name))
-        {
-            return;
-        }
-        let values = self.get_all(name).map(str::to_owned).collect();
-        // A rewritten request touches a handful of names: one allocation for all of them.
-        self.original.reserve(8);
-        self.original.push((name.to_ascii_lowercase(), values));
+        touch(&mut self.original, &self.pairs, name);
     }
 
     /// Removes every value of `name`; returns whether there was one.
@@ -167,17 +157,35 @@ impl Headers {
                 FieldAction::Keep => index += 1,
                 FieldAction::Replace(new) if new == *value => index += 1,
                 FieldAction::Replace(new) => {
-                    let name = name.clone();
-                    self.touch(&name);
+                    // A name's only value, replaced before any other change to it, is moved
+                    // into the note instead of copied: the common case (one cookie, one
+                    // authorization) then copies no value at all.
+                    let sole = !self
+                        .original
+                        .iter()
+                        .any(|(n, _)| n.eq_ignore_ascii_case(name))
+                        && self
+                            .pairs
+                            .iter()
+                            .enumerate()
+                            .all(|(i, (n, _))| i == index || !n.eq_ignore_ascii_case(name));
+                    let sole = sole.then(|| name.to_ascii_lowercase());
+                    if sole.is_none() {
+                        // The name is borrowed from the list itself: no copy just to note it.
+                        touch(&mut self.original, &self.pairs, name);
+                    }
                     if let Some(slot) = self.pairs.get_mut(index) {
-                        slot.1 = new;
+                        let old = std::mem::replace(&mut slot.1, new);
+                        if let Some(name) = sole {
+                            self.original.reserve(8);
+                            self.original.push((name, vec![old]));
+                        }
                     }
                     changed = true;
                     index += 1;
                 }
                 FieldAction::Remove => {
-                    let name = name.clone();
-                    self.touch(&name);
+                    touch(&mut self.original, &self.pairs, name);
                     self.pairs.remove(index);
                     changed = true;
                 }
@@ -209,6 +217,22 @@ impl Headers {
         }
         edits
     }
+}
+
+/// [`Headers::touch`] on the two fields, so that a caller may pass a name borrowed from
+/// `pairs`.
+fn touch(original: &mut Vec<(String, Vec<String>)>, pairs: &[(String, String)], name: &str) {
+    if original.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        return;
+    }
+    let values = pairs
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.clone())
+        .collect();
+    // A rewritten request touches a handful of names: one allocation for all of them.
+    original.reserve(8);
+    original.push((name.to_ascii_lowercase(), values));
 }
 
 /// One change to apply to the host's header map.
