@@ -90,6 +90,18 @@ pub struct MemoryReading {
     pub envoy_rss_bytes: u64,
 }
 
+/// One Envoy from launch until its listener answers: with a Wasm filter this includes V8
+/// compiling the module, which Envoy's V8 does eagerly with its optimising compiler, so the
+/// module's size shows up here at every start and every change of the plugin.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Startup {
+    pub setup: Setup,
+    /// Wall clock from spawning Envoy (and its upstreams) to a ready listener.
+    pub wall_ns: u64,
+    /// CPU Envoy had used by then, all threads (V8's compile threads included).
+    pub envoy_cpu_ns: u64,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EnvoyReport {
     pub workers: u32,
@@ -98,6 +110,9 @@ pub struct EnvoyReport {
     pub rounds: u32,
     pub runs: Vec<Run>,
     pub memory: Vec<MemoryReading>,
+    /// How long each setup's Envoy took to come up, in the order they were started.
+    #[serde(default)]
+    pub startup: Vec<Startup>,
     /// Filter counters of the mirrorguard Envoy at the end: name, value.
     pub filter_counters: Vec<(String, u64)>,
 }
@@ -149,7 +164,20 @@ pub fn run(opts: &Options) -> EnvoyReport {
     let dir = TempDir::new("mirrorguard-bench");
     let loads = loads();
     let scripts: Vec<_> = loads.iter().map(|l| l.write_script(dir.path())).collect();
-    let setups: Vec<(Setup, Mirror)> = Setup::ALL.iter().map(|&s| (s, start(s))).collect();
+    let mut startup = Vec::new();
+    let setups: Vec<(Setup, Mirror)> = Setup::ALL
+        .iter()
+        .map(|&setup| {
+            let began = std::time::Instant::now();
+            let mirror = start(setup);
+            startup.push(Startup {
+                setup,
+                wall_ns: u64::try_from(began.elapsed().as_nanos()).unwrap_or(u64::MAX),
+                envoy_cpu_ns: process_cpu_ns(mirror.envoy.pid()),
+            });
+            (setup, mirror)
+        })
+        .collect();
     let warmup = Options {
         duration: Duration::from_secs(1),
         ..*opts
@@ -200,6 +228,7 @@ pub fn run(opts: &Options) -> EnvoyReport {
         rounds: opts.rounds,
         runs,
         memory,
+        startup,
         filter_counters,
     }
 }

@@ -419,8 +419,27 @@ fn module(md: &mut String, data: &Data) {
             );
         }
     }
+    if let Some(report) = &data.envoy {
+        for s in &report.startup {
+            let _ = writeln!(
+                md,
+                "| Envoy start to ready, {} | {:.0} ms wall, {:.0} ms Envoy CPU |",
+                s.setup.label(),
+                s.wall_ns as f64 / 1e6,
+                s.envoy_cpu_ns as f64 / 1e6
+            );
+        }
+    }
     md.push_str(
-        "\nVM memory is the filter's gauge `mirrorguard.vm_memory_bytes` (linear memory pages × \
+        "\nStart to ready runs from spawning Envoy until its admin reports ready with the \
+         listener bound (Envoy's CPU read at that moment). Envoy's V8 compiles a Wasm module \
+         eagerly with its optimising compiler (no baseline tier; `node --no-liftoff \
+         --no-wasm-lazy-compilation` reproduces the time), so the difference between the \
+         empty filter and mirrorguard is what the module's size costs at each start or \
+         plugin change. ",
+    );
+    md.push_str(
+        "VM memory is the filter's gauge `mirrorguard.vm_memory_bytes` (linear memory pages × \
          64 KiB, set at configure time and after each request), read from Envoy's `/stats` on \
          a fresh Envoy after a few seconds of each load in turn; linear memory never shrinks, \
          so each reading is the high-water mark so far. One VM runs per worker.\n\n",
