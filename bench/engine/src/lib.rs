@@ -9,18 +9,19 @@
 
 use mirrorguard_bench_corpus::{headers, Sample};
 use mirrorguard_engine::body::BodyPlan;
-use mirrorguard_engine::{BodyJob, Entropy, Headers, HeadersVerdict, Policy, Tally};
+use mirrorguard_engine::{BodyJob, Entropy, Headers, HeadersVerdict, NoEntropy, Policy, Tally};
 
 /// Deterministic entropy (trace ids), so runs do identical work.
 #[derive(Debug, Default)]
 pub struct CountingEntropy(u64);
 
 impl Entropy for CountingEntropy {
-    fn fill(&mut self, buf: &mut [u8]) {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy> {
         for b in buf {
             self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
             *b = (self.0 >> 56) as u8;
         }
+        Ok(())
     }
 }
 

@@ -1,26 +1,15 @@
 //! Random bytes from the operating system for the engine (ephemeral pseudonym keys, fresh
 //! trace ids).
 
-use mirrorguard_engine::Entropy;
+use mirrorguard_engine::{Entropy, NoEntropy};
 
-/// The OS generator behind the engine's infallible [`Entropy`]: a failure is remembered, and
-/// whoever ran the engine refuses its output (see [`OsEntropy::failed`]) rather than use
-/// bytes that were never random.
+/// The OS generator. Without it the engine refuses an ephemeral key (a config error) and
+/// sends a copy with no trace context, exactly as the filter does when its host has none.
 #[derive(Debug, Default)]
-pub struct OsEntropy {
-    failed: bool,
-}
-
-impl OsEntropy {
-    pub fn failed(&self) -> bool {
-        self.failed
-    }
-}
+pub struct OsEntropy;
 
 impl Entropy for OsEntropy {
-    fn fill(&mut self, buf: &mut [u8]) {
-        if getrandom::getrandom(buf).is_err() {
-            self.failed = true;
-        }
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy> {
+        getrandom::getrandom(buf).map_err(|_| NoEntropy)
     }
 }

@@ -29,5 +29,5 @@ pub use error::ConfigError;
 pub use headers::{HeaderEdit, Headers};
 pub use policy::{Policy, Warning};
 pub use redact::Tally;
-pub use tag::Entropy;
+pub use tag::{Entropy, NoEntropy};
 pub use verdict::{BodyJob, DropReason, HeadersVerdict};

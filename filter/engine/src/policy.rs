@@ -75,9 +75,17 @@ impl Policy {
                     Keyed::from_secret(secret.as_bytes())
                 }
                 None => {
-                    warnings.push(Warning::EphemeralKey);
                     let mut random = [0u8; 32];
-                    entropy.fill(&mut random);
+                    // A key the shadow side could guess would make every pseudonym and hash
+                    // reversible for low-entropy values: refuse rather than fall back.
+                    entropy.fill(&mut random).map_err(|_| {
+                        ConfigError::new(
+                            "redaction.key",
+                            "is not set and the host has no random bytes for a per-VM key; \
+                             set a key",
+                        )
+                    })?;
+                    warnings.push(Warning::EphemeralKey);
                     Keyed::ephemeral(random)
                 }
             };
@@ -208,5 +216,30 @@ impl Policy {
             Some(redactor) => body::redact(redactor, plan, body, tally),
             None => Ok(body.to_vec()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::tests::{Counter, Exhausted};
+
+    #[test]
+    fn without_a_key_or_random_bytes_the_config_is_refused_at_the_key() {
+        let err = Policy::from_json(b"{}", &|_| None, &mut Exhausted).unwrap_err();
+        assert_eq!(err.field(), "redaction.key");
+    }
+
+    #[test]
+    fn a_configured_key_needs_no_random_bytes() {
+        let config = br#"{"redaction":{"key":"0123456789abcdef0123"}}"#;
+        let (_, warnings) = Policy::from_json(config, &|_| None, &mut Exhausted).unwrap();
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn without_a_key_a_random_one_is_drawn_with_a_warning() {
+        let (_, warnings) = Policy::from_json(b"{}", &|_| None, &mut Counter(0)).unwrap();
+        assert!(matches!(warnings.as_slice(), [Warning::EphemeralKey]));
     }
 }

@@ -28,10 +28,17 @@ const TRACE_HEADERS: [&str; 15] = [
     "grpc-trace-bin",
 ];
 
-/// A source of random bytes: the host's in the VM, a seeded one in tests.
+/// A source of random bytes: the host's in the VM, the operating system's in the CLI, a
+/// seeded one in tests.
 pub trait Entropy {
-    fn fill(&mut self, buf: &mut [u8]);
+    /// Fills `buf` with random bytes, or says there are none. A source never substitutes
+    /// something predictable (a clock, zeros): the engine decides what to do without them.
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy>;
 }
+
+/// The source had no random bytes to give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoEntropy;
 
 #[derive(Debug, Clone)]
 pub struct Tagger {
@@ -101,7 +108,14 @@ impl Tagger {
         }
         if self.fresh_trace {
             let mut ids = [0u8; 24];
-            entropy.fill(&mut ids);
+            if entropy.fill(&mut ids).is_err() {
+                // Without random bytes the copy still must not join the primary's trace: it
+                // leaves with no trace context, and the shadow starts a trace of its own.
+                for name in TRACE_HEADERS {
+                    headers.remove(name);
+                }
+                return;
+            }
             // An all-zero trace or span id is invalid in W3C trace context.
             if let Some(first) = ids.first_mut() {
                 *first |= 1;
@@ -152,11 +166,21 @@ pub(crate) mod tests {
     pub struct Counter(pub u8);
 
     impl Entropy for Counter {
-        fn fill(&mut self, buf: &mut [u8]) {
+        fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy> {
             for b in buf {
                 self.0 = self.0.wrapping_add(1);
                 *b = self.0;
             }
+            Ok(())
+        }
+    }
+
+    /// A host with no random bytes.
+    pub struct Exhausted;
+
+    impl Entropy for Exhausted {
+        fn fill(&mut self, _: &mut [u8]) -> Result<(), NoEntropy> {
+            Err(NoEntropy)
         }
     }
 
@@ -205,6 +229,24 @@ pub(crate) mod tests {
         for gone in ["tracestate", "x-b3-traceid", "b3"] {
             assert!(!h.contains(gone), "{gone}");
         }
+    }
+
+    #[test]
+    fn without_random_bytes_the_copy_leaves_with_no_trace_context() {
+        let t = tagger(r#"{"freshTrace":true,"source":"eu-west"}"#);
+        let mut h = Headers::from_pairs([
+            (
+                "traceparent",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            ),
+            ("tracestate", "x=1"),
+            ("x-b3-traceid", "abc"),
+        ]);
+        t.apply(&mut h, &mut Exhausted);
+        for gone in TRACE_HEADERS {
+            assert!(!h.contains(gone), "{gone}");
+        }
+        assert_eq!(h.get("x-mirrorguard-shadow"), Some("eu-west"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use mirrorguard_engine::flow::CopyFlow;
-use mirrorguard_engine::{Entropy, Policy};
+use mirrorguard_engine::{Entropy, NoEntropy, Policy};
 use proxy_wasm::hostcalls;
 use proxy_wasm::traits::{Context, HttpContext, RootContext};
 use proxy_wasm::types::{BufferType, ContextType};
@@ -12,22 +12,13 @@ use proxy_wasm::types::{BufferType, ContextType};
 use crate::http::CopyContext;
 use crate::metrics::Metrics;
 
-/// Random bytes from the host (WASI `random_get`). If the host has none, the bytes come from
-/// the clock: only trace ids and an unconfigured per-VM key depend on them, and a warning
-/// already says that such a key is not for joinable data.
+/// Random bytes from the host (WASI `random_get`). Without them the engine refuses an
+/// ephemeral key and sends copies with no trace context; nothing here makes up bytes.
 pub struct HostEntropy;
 
 impl Entropy for HostEntropy {
-    fn fill(&mut self, buf: &mut [u8]) {
-        if getrandom::getrandom(buf).is_err() {
-            let nanos = hostcalls::get_current_time()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            for (i, b) in buf.iter_mut().enumerate() {
-                *b = (nanos >> ((i % 16) * 8)) as u8;
-            }
-        }
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy> {
+        getrandom::getrandom(buf).map_err(|_| NoEntropy)
     }
 }
 

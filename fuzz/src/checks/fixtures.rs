@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use mirrorguard_engine::config::{CompressedBody, DetectorSetting, PluginConfig};
 use mirrorguard_engine::redact::{Keyed, Redactor};
-use mirrorguard_engine::{Entity, Entropy, Policy};
+use mirrorguard_engine::{Entity, Entropy, NoEntropy, Policy};
 
 /// The pseudonym key of every redactor built here.
 pub const KEY: &[u8] = b"fuzz-key-0123456789";
@@ -42,11 +42,12 @@ pub const CUSTOM: &str = r#"{
 pub struct Counter(u8);
 
 impl Entropy for Counter {
-    fn fill(&mut self, buf: &mut [u8]) {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy> {
         for byte in buf {
             self.0 = self.0.wrapping_add(37);
             *byte = self.0;
         }
+        Ok(())
     }
 }
 

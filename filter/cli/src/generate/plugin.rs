@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use mirrorguard_engine::config::{Scope, ValueSource};
-use mirrorguard_engine::{Entropy, PluginConfig, Policy};
+use mirrorguard_engine::{Entropy, NoEntropy, PluginConfig, Policy};
 
 use super::spec::{Placement, SpecError};
 
@@ -37,8 +37,9 @@ fn any_env(_: &str) -> Option<String> {
 struct Zeros;
 
 impl Entropy for Zeros {
-    fn fill(&mut self, buf: &mut [u8]) {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy> {
         buf.fill(0);
+        Ok(())
     }
 }
 

@@ -7,7 +7,9 @@ use std::io::Write;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use mirrorguard_engine::http1;
-use mirrorguard_engine::{BodyJob, DropReason, Entropy, Headers, HeadersVerdict, Policy, Tally};
+use mirrorguard_engine::{
+    BodyJob, DropReason, Entropy, Headers, HeadersVerdict, NoEntropy, Policy, Tally,
+};
 
 use super::template::{Slot, Template};
 
@@ -30,11 +32,12 @@ pub fn policy() -> Policy {
 pub struct Counter(pub u8);
 
 impl Entropy for Counter {
-    fn fill(&mut self, buf: &mut [u8]) {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoEntropy> {
         for b in buf {
             self.0 = self.0.wrapping_add(1);
             *b = self.0;
         }
+        Ok(())
     }
 }
 
