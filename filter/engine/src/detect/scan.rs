@@ -222,38 +222,43 @@ fn shapes(b: &[u8], i: usize, digits: usize) -> EntitySet {
     let separated = matches!(after, b' ' | b'-' | b'.');
     // A grouped card continues with a group of at least three digits (`4111 111…`).
     let card_group = || (5..8).all(|k| is_digit(at(b, i + k)));
-    let shaped = [
-        (
-            Entity::CreditCard,
-            digits >= 12 || (digits == 4 && separated && card_group()),
-        ),
-        (
-            Entity::UsSsn,
-            digits == 9 || (digits == 3 && ssn_may_start(b, i)),
-        ),
-        (
-            Entity::Phone,
-            matches!(digits, 10 | 11)
-                || (digits <= 5 && phone_group_may_start(first, digits, after, next)),
-        ),
-        (Entity::IpAddress, digits <= 3 && ipv4_may_start(b, i + digits)),
-        // A MAC address whose first groups are all digits (`08-00-27-12-34-AB`) also reads
-        // as a dashed national phone number; offered here, the whole address outlasts it.
-        (
-            Entity::MacAddress,
-            (digits == 2 && matches!(after, b':' | b'-')) || (digits == 4 && after == b'.'),
-        ),
-        // Base58 has letters: past the digits, the word must go on (or the digits be many).
-        (
-            Entity::BitcoinAddress,
-            matches!(first, b'1' | b'3') && (digits >= 26 || is_word(after)),
-        ),
-        (Entity::EthereumAddress, first == b'0' && after == b'x'),
-    ];
-    shaped
-        .iter()
-        .filter(|(_, may)| *may)
-        .fold(EntitySet::EMPTY, |set, &(entity, _)| set.with(entity))
+    // Each test short-circuits on the count of digits first: most numbers fail them all.
+    let mut set = EntitySet::EMPTY;
+    let mut offer = |entity: Entity, may: bool| {
+        if may {
+            set = set.with(entity);
+        }
+    };
+    offer(
+        Entity::CreditCard,
+        digits >= 12 || (digits == 4 && separated && card_group()),
+    );
+    offer(
+        Entity::UsSsn,
+        digits == 9 || (digits == 3 && ssn_may_start(b, i)),
+    );
+    offer(
+        Entity::Phone,
+        matches!(digits, 10 | 11)
+            || (digits <= 5 && phone_group_may_start(first, digits, after, next)),
+    );
+    offer(
+        Entity::IpAddress,
+        digits <= 3 && ipv4_may_start(b, i + digits),
+    );
+    // A MAC address whose first groups are all digits (`08-00-27-12-34-AB`) also reads as a
+    // dashed national phone number; offered here, the whole address outlasts the phone.
+    offer(
+        Entity::MacAddress,
+        (digits == 2 && matches!(after, b':' | b'-')) || (digits == 4 && after == b'.'),
+    );
+    // Base58 has letters: past the digits, the word must go on (or the digits be many).
+    offer(
+        Entity::BitcoinAddress,
+        matches!(first, b'1' | b'3') && (digits >= 26 || is_word(after)),
+    );
+    offer(Entity::EthereumAddress, first == b'0' && after == b'x');
+    set
 }
 
 /// The scanners of the number-shaped detectors in `shapes` at a number start of `digits`
@@ -484,7 +489,13 @@ mod tests {
             return Some(after_capital(b, i, on, out));
         }
         let digits = run_len(b, i, is_digit);
-        Some(shaped_number(b, i, digits, every_shape(b, i, digits).intersect(on), out))
+        Some(shaped_number(
+            b,
+            i,
+            digits,
+            every_shape(b, i, digits).intersect(on),
+            out,
+        ))
     }
 
     /// The number-shaped detectors offered a number when only their rules on its count of
@@ -576,8 +587,7 @@ mod tests {
             let mut out = Vec::new();
             (0..b.len())
                 .filter(|&i| {
-                    window::is_stop(b[i])
-                        && stop_at(b, i, EntitySet::EMPTY, &mut out) != i + 1
+                    window::is_stop(b[i]) && stop_at(b, i, EntitySet::EMPTY, &mut out) != i + 1
                 })
                 .collect()
         };
