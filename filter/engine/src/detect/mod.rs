@@ -69,6 +69,13 @@ pub struct Rule {
     pub operator: Operator,
 }
 
+/// The length of the shortest finding a built-in detector can make in text of ASCII letters
+/// alone (an AWS access key id: a four-capital prefix and sixteen capitals). Every other
+/// built-in needs a digit, punctuation or a longer body (a Google API key has 39 bytes), so
+/// shorter letters-only text (`desc`, `true`, `search`) needs no scan unless custom
+/// patterns are configured.
+pub const SHORTEST_LETTERS_ONLY_FINDING: usize = secrets::keys::AWS_LEN;
+
 /// The entities found in text: all but the two field classes, which are found by key, not by
 /// value, and which `Entity::ALL` lists last.
 pub const TEXT_ENTITIES: &[Entity] = Entity::ALL.split_at(Entity::ALL.len() - 2).0;

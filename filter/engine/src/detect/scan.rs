@@ -5,9 +5,7 @@
 //! numeric scanner is tried and the longest match is kept; then the walk jumps past the
 //! word (or the match), so a run of digits is examined once, not once per digit.
 
-use super::bytes::{
-    at, before, before2, is_digit, is_hex, is_word, numeric_start, run_back, run_len,
-};
+use super::bytes::{at, before, before2, is_digit, is_hex, is_word, run_back, run_len};
 use super::candidate::{Candidate, EntitySet};
 use super::window;
 use super::{card, email, iban, ip, mac, phone, ssn, wallet};
@@ -31,9 +29,7 @@ pub(super) fn scan(b: &[u8], on: EntitySet, out: &mut Vec<Candidate>) {
     if on.intersect(EntitySet::of(&ENTITIES)).is_empty() {
         return;
     }
-    walk(b, |pos| {
-        stop_at(b, pos, on, out).unwrap_or(pos + 1).max(pos + 1)
-    });
+    walk(b, |pos| stop_at(b, pos, on, out));
 }
 
 /// Calls `visit` at each stop byte in order, skipping those before the position it returns
@@ -53,8 +49,9 @@ fn walk(b: &[u8], mut visit: impl FnMut(usize) -> usize) {
             continue;
         }
         let pos = base + stops.trailing_zeros() as usize;
-        let resume = visit(pos);
-        let passed = resume.saturating_sub(base);
+        // Past the stop, so past `base`.
+        let resume = visit(pos).max(pos + 1);
+        let passed = resume - base;
         if passed < window::LEN {
             stops &= u64::MAX << passed;
         } else {
@@ -68,7 +65,7 @@ fn walk(b: &[u8], mut visit: impl FnMut(usize) -> usize) {
 }
 
 /// Looks at the trigger byte at `pos` and its neighbours and runs the scanners that could
-/// start there; returns where to resume (`None`: right after the stop).
+/// start there; returns where to resume (`pos + 1` when nothing was found there).
 ///
 /// Written as a chain of tests rather than a `match` on the byte class: a jump table's
 /// indirect branch is mispredicted most of the time on mixed text, conditional branches
@@ -76,53 +73,58 @@ fn walk(b: &[u8], mut visit: impl FnMut(usize) -> usize) {
 /// and UUIDs) are settled here by the bytes around them; the scanners and the number
 /// shapes sit behind calls that are not inlined, so that this common path stays short.
 #[inline(always)]
-fn stop_at(b: &[u8], pos: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
+fn stop_at(b: &[u8], pos: usize, on: EntitySet, out: &mut Vec<Candidate>) -> usize {
+    let next = pos + 1;
     let c = at(b, pos);
     let p = before(b, pos);
     if is_digit(c) {
-        let inside = if is_word(p) {
+        // The tests of `numeric_start`, made here once: a digit glued to a word, or the `05`
+        // of `2024-05-01`, starts no number (and, with no capital before, no IBAN).
+        if is_word(p) {
             // After a capital it may be an IBAN's check digits.
-            !(p.is_ascii_uppercase() && on.contains(Entity::Iban))
-        } else {
-            // The `05` of `2024-05-01`: no number (and, with no capital before, no IBAN).
-            matches!(p, b'.' | b'-' | b'/' | b':') && is_digit(before2(b, pos))
-        };
-        if inside {
-            return Some(pos + run_len(b, pos, is_word));
+            if p.is_ascii_uppercase() && on.contains(Entity::Iban) {
+                return after_capital(b, pos, on, out);
+            }
+        } else if !(matches!(p, b'.' | b'-' | b'/' | b':') && is_digit(before2(b, pos))) {
+            return number(b, pos, on, out);
         }
-        return digit(b, pos, on, out);
+        // The digit itself is part of the word.
+        return next + run_len(b, next, is_word);
     }
-    let n = at(b, pos + 1);
+    let n = at(b, next);
     if c == b':' {
-        // An IPv6 or MAC colon follows a hex digit, or starts `::`.
-        return if is_hex(p) || n == b':' {
-            colon(b, pos, on, out)
-        } else {
-            None
-        };
+        // An IPv6 or MAC colon follows a hex digit, or starts `::`; not the colons of a time.
+        if (is_hex(p) || n == b':') && !joined_pair_before(b, pos) {
+            return colon(b, pos, on, out).unwrap_or(next);
+        }
+        return next;
     }
     if c == b'-' || c == b'.' {
-        // A MAC group is two (`-`) or four (`.`) hex digits not glued to a word: the byte
-        // before that group rules out the dashes of dates and UUIDs without a call.
+        // A MAC group is two (`-`) or four (`.`) hex digits not glued to a word, and the
+        // next group ends with the same separator: the byte before the group rules out the
+        // dashes of UUIDs, the byte after the next group those of dates, without a call.
         let group = if c == b'-' { 2 } else { 4 };
-        return if is_hex(p) && is_hex(n) && !is_word(before(b, pos.saturating_sub(group))) {
-            mac_separator(b, pos, group, on, out)
-        } else {
-            None
-        };
+        let mac = is_hex(p)
+            && is_hex(n)
+            && !is_word(before(b, pos.saturating_sub(group)))
+            && at(b, pos + group + 1) == c;
+        if mac {
+            return mac_separator(b, pos, group, on, out).unwrap_or(next);
+        }
+        return next;
     }
     if c == b'@' {
-        return at_sign(b, pos, on, out);
+        return at_sign(b, pos, on, out).unwrap_or(next);
     }
     if !is_digit(n) {
-        return None;
+        return next;
     }
     let phone = if c == b'+' {
         phone::scan_plus(b, pos)
     } else {
         phone::scan_paren(b, pos)
     };
-    found(out, on, Entity::Phone, pos, phone)
+    found(out, on, Entity::Phone, pos, phone).unwrap_or(next)
 }
 
 /// Records a match `start..end` of `entity` (when wanted) and says where to resume.
@@ -141,38 +143,43 @@ fn found(
     Some(end)
 }
 
-/// A digit that [`stop_at`] could not settle by its neighbours: after a capital (an IBAN's
-/// check digits after a country code, else a skip over the word), or where a number may
-/// start.
+/// A digit glued to the word before it, which may be an IBAN's check digits after its
+/// country code; returns where to resume.
 #[inline(never)]
-fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
-    if !numeric_start(b, i) {
-        // The test of the byte before spares the call after the `-`, `.` and `:` inside
-        // dates, times and UUIDs.
-        if on.contains(Entity::Iban)
-            && before(b, i).is_ascii_uppercase()
-            && i >= 2
-            && iban::may_start(b, i - 2)
-        {
-            if let Some(end) = iban::scan(b, i - 2) {
-                out.push(Candidate::builtin(i - 2, end, Entity::Iban));
-                return Some(end.max(i + run_len(b, i, is_word)));
-            }
+fn after_capital(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> usize {
+    let word_end = i + run_len(b, i, is_word);
+    // The test of the byte before spares the scanner after the `-`, `.` and `:` inside
+    // dates, times and UUIDs.
+    if on.contains(Entity::Iban)
+        && before(b, i).is_ascii_uppercase()
+        && i >= 2
+        && iban::may_start(b, i - 2)
+    {
+        if let Some(end) = iban::scan(b, i - 2) {
+            out.push(Candidate::builtin(i - 2, end, Entity::Iban));
+            return end.max(word_end);
         }
-        return Some(i + run_len(b, i, is_word));
     }
-    number(b, i, on, out)
+    word_end
 }
 
 /// A digit where a number may start: every number-shaped detector whose shape the digits
 /// could start (`425-`, `4111 `, `10.`, 12+ digits); the longest match is kept.
+///
+/// Inlined: most of these are numbers no detector can start (`status=200 `), settled
+/// without a call; the number-shape scanners are out of line.
 #[inline(always)]
-fn number(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
-    let digits = run_len(b, i, is_digit);
+fn number(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> usize {
+    // The digit at `i` is one.
+    let digits = 1 + run_len(b, i + 1, is_digit);
     if let Some(resume) = no_detector_starts(b, i, digits) {
-        return Some(resume);
+        return resume;
     }
-    shaped_number(b, i, digits, on, out)
+    let shapes = shapes(b, i, digits).intersect(on);
+    if shapes.is_empty() {
+        return i + digits + run_len(b, i + digits, is_word);
+    }
+    shaped_number(b, i, digits, shapes, out)
 }
 
 /// Where to resume after a number no detector's shape can start: fewer than nine digits
@@ -203,21 +210,68 @@ fn no_detector_starts(b: &[u8], i: usize, digits: usize) -> Option<usize> {
     (!continued).then_some(i + digits)
 }
 
-/// The number-shaped detectors at a number start of `digits` digits; the longest match is
-/// kept.
+/// The number-shaped detectors whose shape the `digits` digits at `i` may start, judged
+/// from a few bytes each (`425-`, `4111 111`, `10.0.`, 12+ digits, `0x`); what
+/// [`shaped_number`] runs. Inlined, so that a number none of them can start (the year of a
+/// date, a rating such as `4.5`) costs no call.
 #[inline(always)]
-fn shaped_number(
-    b: &[u8],
-    i: usize,
-    digits: usize,
-    on: EntitySet,
-    out: &mut Vec<Candidate>,
-) -> Option<usize> {
-    let word_end = i + digits + run_len(b, i + digits, is_word);
+fn shapes(b: &[u8], i: usize, digits: usize) -> EntitySet {
     let first = at(b, i);
     let after = at(b, i + digits);
     let next = at(b, i + digits + 1);
     let separated = matches!(after, b' ' | b'-' | b'.');
+    // A grouped card continues with a group of at least three digits (`4111 111…`).
+    let card_group = || (5..8).all(|k| is_digit(at(b, i + k)));
+    // Each test short-circuits on the count of digits first: most numbers fail them all.
+    let mut set = EntitySet::EMPTY;
+    let mut offer = |entity: Entity, may: bool| {
+        if may {
+            set = set.with(entity);
+        }
+    };
+    offer(
+        Entity::CreditCard,
+        digits >= 12 || (digits == 4 && separated && card_group()),
+    );
+    offer(
+        Entity::UsSsn,
+        digits == 9 || (digits == 3 && ssn_may_start(b, i)),
+    );
+    offer(
+        Entity::Phone,
+        matches!(digits, 10 | 11)
+            || (digits <= 5 && phone_group_may_start(first, digits, after, next)),
+    );
+    offer(
+        Entity::IpAddress,
+        digits <= 3 && ipv4_may_start(b, i + digits),
+    );
+    // A MAC address whose first groups are all digits (`08-00-27-12-34-AB`) also reads as a
+    // dashed national phone number; offered here, the whole address outlasts the phone.
+    offer(
+        Entity::MacAddress,
+        (digits == 2 && matches!(after, b':' | b'-')) || (digits == 4 && after == b'.'),
+    );
+    // Base58 has letters: past the digits, the word must go on (or the digits be many).
+    offer(
+        Entity::BitcoinAddress,
+        matches!(first, b'1' | b'3') && (digits >= 26 || is_word(after)),
+    );
+    offer(Entity::EthereumAddress, first == b'0' && after == b'x');
+    set
+}
+
+/// The scanners of the number-shaped detectors in `shapes` at a number start of `digits`
+/// digits; the longest match is kept.
+#[inline(never)]
+fn shaped_number(
+    b: &[u8],
+    i: usize,
+    digits: usize,
+    shapes: EntitySet,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    let word_end = i + digits + run_len(b, i + digits, is_word);
     let mut best: Option<(usize, Entity)> = None;
     let mut consider = |entity: Entity, end: Option<usize>| {
         if let Some(end) = end {
@@ -226,49 +280,44 @@ fn shaped_number(
             }
         }
     };
-    // A grouped card continues with a group of at least three digits (`4111 111…`).
-    let card_group = || (5..8).all(|k| is_digit(at(b, i + k)));
-    if on.contains(Entity::CreditCard)
-        && (digits >= 12 || (digits == 4 && separated && card_group()))
-    {
+    if shapes.contains(Entity::CreditCard) {
         consider(Entity::CreditCard, card::scan(b, i));
     }
-    if on.contains(Entity::UsSsn) && (digits == 9 || (digits == 3 && ssn_may_start(b, i))) {
+    if shapes.contains(Entity::UsSsn) {
         consider(Entity::UsSsn, ssn::scan(b, i));
     }
-    if on.contains(Entity::Phone)
-        && (matches!(digits, 10 | 11)
-            || (digits <= 5 && phone_group_may_start(first, digits, after, next)))
-    {
+    if shapes.contains(Entity::Phone) {
         consider(Entity::Phone, phone::scan_digits(b, i));
     }
-    if on.contains(Entity::IpAddress) && digits <= 3 && after == b'.' && is_digit(next) {
+    if shapes.contains(Entity::IpAddress) {
         consider(Entity::IpAddress, ip::scan_v4(b, i));
     }
-    // A MAC address whose first groups are all digits (`08-00-27-12-34-AB`) also reads as a
-    // dashed national phone number; offered here, the whole address outlasts the phone.
-    if on.contains(Entity::MacAddress)
-        && ((digits == 2 && matches!(after, b':' | b'-')) || (digits == 4 && after == b'.'))
-    {
+    if shapes.contains(Entity::MacAddress) {
         consider(Entity::MacAddress, mac::scan(b, i));
     }
-    if on.contains(Entity::BitcoinAddress)
-        && matches!(first, b'1' | b'3')
-        && (26..=35).contains(&(word_end - i))
-    {
+    if shapes.contains(Entity::BitcoinAddress) && (26..=35).contains(&(word_end - i)) {
         consider(Entity::BitcoinAddress, wallet::scan_base58(b, i, word_end));
     }
-    if on.contains(Entity::EthereumAddress) && first == b'0' && after == b'x' {
+    if shapes.contains(Entity::EthereumAddress) {
         consider(Entity::EthereumAddress, wallet::scan_ethereum(b, i));
     }
     match best {
         Some((end, entity)) => {
             out.push(Candidate::builtin(i, end, entity));
             // The rest of the word (or the match) holds no other number start.
-            Some(end.max(word_end))
+            end.max(word_end)
         }
-        None => Some(word_end),
+        None => word_end,
     }
+}
+
+/// Whether an IPv4 address may go on at `dot` after its first octet: a dot, one to three
+/// digits, a dot (`10.0.`). A shortcut of what [`ip::scan_v4`] checks first, so that a
+/// decimal (`4.5 out of 5`) costs no call.
+#[inline(always)]
+fn ipv4_may_start(b: &[u8], dot: usize) -> bool {
+    let octet = run_len(b, dot + 1, is_digit);
+    at(b, dot) == b'.' && (1..=3).contains(&octet) && at(b, dot + 1 + octet) == b'.'
 }
 
 /// Whether a delimited SSN (`AAA-GG-SSSS`) may start at the three digits at `i`: the same
@@ -299,6 +348,17 @@ fn at_sign(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Optio
     let (start, end) = email::scan(b, i)?;
     out.push(Candidate::builtin(start, end, Entity::Email));
     Some(end)
+}
+
+/// Whether the colon at `c` follows exactly two hex digits glued to a word or to an earlier
+/// colon-joined group (`T08:`, `08:15:`): a start [`colon`] rejects, tested without a call.
+#[inline(always)]
+fn joined_pair_before(b: &[u8], c: usize) -> bool {
+    let q = c.checked_sub(3).map_or(0, |j| at(b, j));
+    is_hex(before(b, c))
+        && is_hex(before2(b, c))
+        && !is_hex(q)
+        && (is_word(q) || (q == b':' && c.checked_sub(4).is_some_and(|j| is_hex(at(b, j)))))
 }
 
 /// A colon: the first colon of an IPv6 or colon-separated MAC address, whose start is the
@@ -361,6 +421,7 @@ fn mac_separator(
 mod tests {
     use proptest::prelude::*;
 
+    use super::super::bytes::numeric_start;
     use super::*;
 
     #[test]
@@ -419,6 +480,48 @@ mod tests {
             let b = text.as_bytes();
             prop_assert_eq!(visited(b, &skips), visited_bytewise(b, &skips));
         }
+    }
+
+    /// A digit as first handled, without the shortcuts of `stop_at`: a number where one may
+    /// start, else a skip over the word (or an IBAN after a capital).
+    fn digit(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> Option<usize> {
+        if !numeric_start(b, i) {
+            return Some(after_capital(b, i, on, out));
+        }
+        let digits = run_len(b, i, is_digit);
+        Some(shaped_number(
+            b,
+            i,
+            digits,
+            every_shape(b, i, digits).intersect(on),
+            out,
+        ))
+    }
+
+    /// The number-shaped detectors offered a number when only their rules on its count of
+    /// digits and the bytes around it decide, without the shortcuts of `shapes` (the tests of
+    /// the groups that follow, which only spare their scanners a call).
+    fn every_shape(b: &[u8], i: usize, digits: usize) -> EntitySet {
+        let (first, after) = (at(b, i), at(b, i + digits));
+        let offered = [
+            (
+                Entity::CreditCard,
+                digits >= 12 || (digits == 4 && matches!(after, b' ' | b'-' | b'.')),
+            ),
+            (Entity::UsSsn, digits == 9 || digits == 3),
+            (Entity::Phone, matches!(digits, 10 | 11) || digits <= 5),
+            (Entity::IpAddress, digits <= 3),
+            (
+                Entity::MacAddress,
+                (digits == 2 && matches!(after, b':' | b'-')) || (digits == 4 && after == b'.'),
+            ),
+            (Entity::BitcoinAddress, matches!(first, b'1' | b'3')),
+            (Entity::EthereumAddress, first == b'0' && after == b'x'),
+        ];
+        offered
+            .iter()
+            .filter(|(_, offered)| *offered)
+            .fold(EntitySet::EMPTY, |set, &(entity, _)| set.with(entity))
     }
 
     /// `mac_separator` as first written: the hex run measured backwards, then the scanner.
@@ -484,8 +587,7 @@ mod tests {
             let mut out = Vec::new();
             (0..b.len())
                 .filter(|&i| {
-                    window::is_stop(b[i])
-                        && stop_at(b, i, EntitySet::EMPTY, &mut out).is_some_and(|r| r != i + 1)
+                    window::is_stop(b[i]) && stop_at(b, i, EntitySet::EMPTY, &mut out) != i + 1
                 })
                 .collect()
         };
@@ -512,6 +614,7 @@ mod tests {
             "[0-9a-f]{2}([:-][0-9a-f]{2}){5}",
             "[0-9]{2}[:-][a-f][0-9a-f]([:-][0-9a-f]{2}){4}",
             "[0-9a-f]{4}(\\.[0-9a-f]{4}){2}",
+            "[0-9a-f]{1,4}(::?[0-9a-f]{1,4}){1,7}|[0-2][0-9]:[0-5][0-9]",
             "0x[0-9a-f]{40}|[13][1-9A-HJ-NP-Za-km-z]{25,33}",
             "[ .:/@+(),=xX_\\[\\]-]{1,2}",
             "[a-zA-Z_]{1,3}",
@@ -520,6 +623,10 @@ mod tests {
     }
 
     proptest! {
+        // The shortcuts fail on a handful of shapes (an IPv4 address with a three-digit
+        // octet, the colons of an IPv6 address): enough cases to meet them on every run.
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
         #[test]
         fn a_number_no_detector_starts_is_one_every_detector_passes(text in shaped_text()) {
             let b = text.as_bytes();
@@ -528,7 +635,8 @@ mod tests {
                 let digits = run_len(b, i, is_digit);
                 if let Some(resume) = no_detector_starts(b, i, digits) {
                     let mut out = Vec::new();
-                    prop_assert_eq!(shaped_number(b, i, digits, on, &mut out), Some(resume));
+                    let shapes = every_shape(b, i, digits).intersect(on);
+                    prop_assert_eq!(shaped_number(b, i, digits, shapes, &mut out), resume);
                     prop_assert!(out.is_empty(), "{} at {}: {:?}", text, i, out);
                 }
             }
@@ -547,7 +655,7 @@ mod tests {
                     prop_assert!(phone_group_may_start(b[i], digits, after, next), "{} at {}", text, i);
                 }
                 if ip::scan_v4(b, i).is_some() {
-                    prop_assert!(is_digit(next), "{} at {}", text, i);
+                    prop_assert!(ipv4_may_start(b, i + digits), "{} at {}", text, i);
                 }
             }
         }
@@ -564,9 +672,10 @@ mod tests {
                     c if is_digit(c) => digit(b, pos, on, &mut full),
                     b'-' => mac_separator(b, pos, 2, on, &mut full),
                     b'.' => mac_separator(b, pos, 4, on, &mut full),
+                    b':' => colon(b, pos, on, &mut full),
                     _ => continue,
                 };
-                prop_assert_eq!(got, want, "{} at {}", &text, pos);
+                prop_assert_eq!(got, want.unwrap_or(pos + 1), "{} at {}", &text, pos);
                 prop_assert_eq!(fast, full, "{} at {}", &text, pos);
             }
         }

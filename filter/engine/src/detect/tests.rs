@@ -505,3 +505,20 @@ fn text_entities_are_every_entity_but_the_field_classes() {
     assert!(!TEXT_ENTITIES.contains(&Entity::SecretField));
     assert_eq!(TEXT_ENTITIES.len(), Entity::ALL.len() - 2);
 }
+
+#[test]
+fn the_shortest_letters_only_finding_is_an_aws_key_id() {
+    let key = "AKIAQWERTYUIOPASDFGH";
+    assert_eq!(key.len(), SHORTEST_LETTERS_ONLY_FINDING);
+    assert_eq!(one(key), vec![pair("aws_access_key", key)]);
+}
+
+proptest! {
+    #[test]
+    fn shorter_letters_only_text_holds_no_finding(
+        text in "(AKIA|ASIA|ABIA|ACCA|AIza|[A-Za-z]){0,19}",
+    ) {
+        let text: String = text.chars().take(SHORTEST_LETTERS_ONLY_FINDING - 1).collect();
+        prop_assert_eq!(one(&text), vec![]);
+    }
+}

@@ -30,9 +30,14 @@ fn body(
     ((min..=max).contains(&len) && !is_word(at(b, end))).then_some((s, end))
 }
 
+/// The length of an AWS access key id: a four-capital prefix and [`AWS_BODY`] more.
+pub(in crate::detect) const AWS_LEN: usize = 4 + AWS_BODY;
+
+const AWS_BODY: usize = 16;
+
 /// AWS access key ids: `AKIA` (long-term), `ASIA` (STS), `ABIA`, `ACCA` + 16 of `[A-Z0-9]`.
 pub(in crate::detect) fn aws(b: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
-    body(b, s, e, 16, 16, is_upper_digit)
+    body(b, s, e, AWS_BODY, AWS_BODY, is_upper_digit)
 }
 
 /// GitHub `ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_` tokens: 36 base62 characters (longer
