@@ -573,6 +573,12 @@ fn unicode_escape(escape: &str) -> Result<(char, usize), NotJson> {
 pub(crate) fn push_string(out: &mut String, value: &str) {
     out.reserve(value.len() + 2);
     out.push('"');
+    // Most replacements (pseudonyms, mask labels) need no escape: one scan settles it.
+    if plain_run(value.as_bytes()) == value.len() {
+        out.push_str(value);
+        out.push('"');
+        return;
+    }
     let mut copied = 0;
     for (i, b) in value.bytes().enumerate() {
         let short = match b {
