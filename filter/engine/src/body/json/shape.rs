@@ -37,8 +37,9 @@ impl Shape {
     /// name in `src`).
     pub(super) fn meaning(&self, src: &str, index: usize, raw: &str) -> Option<Option<KeyMeaning>> {
         let known = self.0.get(index)?.as_ref()?;
-        let before = src.get(known.start..known.end)?;
-        (before == raw).then_some(known.meaning)
+        // Bytes, not text: the span is a name's, whose ends are char boundaries already.
+        let before = src.as_bytes().get(known.start..known.end)?;
+        (before == raw.as_bytes()).then_some(known.meaning)
     }
 
     /// Records the next member: `Some((start, end, meaning))` for a name that may be reused.
