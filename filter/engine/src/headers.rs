@@ -13,12 +13,17 @@
 
 use crate::redact::FieldAction;
 
+/// Headers a request gains in the filter, room for which is made up front.
+const ADDED_ROOM: usize = 4;
+
 /// An ordered multi-map of request headers. Names are kept lowercase.
 #[derive(Debug, Clone, Default)]
 pub struct Headers {
     pairs: Vec<(String, String)>,
-    /// Each name changed since the list was built, with the values it had then.
-    original: Vec<(String, Vec<String>)>,
+    /// Each name changed since the list was built, with the values it had then: one entry
+    /// per value (`None` for a name that had none), a name's entries side by side. Flat, so
+    /// that noting a name takes no list of its own.
+    original: Vec<(String, Option<String>)>,
 }
 
 /// Two lists are equal when they hold the same pairs in the same order, however they got there.
@@ -39,16 +44,18 @@ impl Headers {
     pub fn from_pairs<N: Into<String>, V: Into<String>>(
         pairs: impl IntoIterator<Item = (N, V)>,
     ) -> Self {
+        let pairs = pairs.into_iter();
+        // Room for the headers a copy gains (its tag, a fresh trace): adding them then
+        // moves no header.
+        let mut all = Vec::with_capacity(pairs.size_hint().0 + ADDED_ROOM);
+        all.extend(pairs.map(|(n, v)| {
+            // Hosts already send lowercase names: lowering in place allocates nothing.
+            let mut name = n.into();
+            name.make_ascii_lowercase();
+            (name, v.into())
+        }));
         Self {
-            pairs: pairs
-                .into_iter()
-                .map(|(n, v)| {
-                    // Hosts already send lowercase names: lowering in place allocates nothing.
-                    let mut name = n.into();
-                    name.make_ascii_lowercase();
-                    (name, v.into())
-                })
-                .collect(),
+            pairs: all,
             original: Vec::new(),
         }
     }
@@ -178,7 +185,7 @@ impl Headers {
                         let old = std::mem::replace(&mut slot.1, new);
                         if let Some(name) = sole {
                             self.original.reserve(8);
-                            self.original.push((name, vec![old]));
+                            self.original.push((name, Some(old)));
                         }
                     }
                     changed = true;
@@ -199,18 +206,26 @@ impl Headers {
     /// produces no edit.
     pub fn edits(&self) -> Vec<HeaderEdit<'_>> {
         let mut edits = Vec::new();
-        for (name, old) in &self.original {
-            if old.iter().map(String::as_str).eq(self.get_all(name)) {
+        let mut rest = self.original.as_slice();
+        while let Some((name, _)) = rest.first() {
+            let noted = rest.iter().take_while(|(n, _)| n == name).count();
+            let Some((group, after)) = rest.split_at_checked(noted) else {
+                break;
+            };
+            rest = after;
+            let old = group.iter().filter_map(|(_, value)| value.as_deref());
+            if old.clone().eq(self.get_all(name)) {
                 continue;
             }
             let mut new = self.get_all(name);
             let (first, second) = (new.next(), new.next());
+            let old_count = old.count();
             // One old value only: hosts differ in whether replacing touches the others.
-            if let ([_], Some(value), None) = (old.as_slice(), first, second) {
+            if let (1, Some(value), None) = (old_count, first, second) {
                 edits.push(HeaderEdit::Set(name, value));
                 continue;
             }
-            if !old.is_empty() {
+            if old_count > 0 {
                 edits.push(HeaderEdit::Remove(name));
             }
             edits.extend(self.get_all(name).map(|value| HeaderEdit::Add(name, value)));
@@ -221,18 +236,22 @@ impl Headers {
 
 /// [`Headers::touch`] on the two fields, so that a caller may pass a name borrowed from
 /// `pairs`.
-fn touch(original: &mut Vec<(String, Vec<String>)>, pairs: &[(String, String)], name: &str) {
+fn touch(original: &mut Vec<(String, Option<String>)>, pairs: &[(String, String)], name: &str) {
     if original.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return;
     }
-    let values = pairs
-        .iter()
-        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.clone())
-        .collect();
     // A rewritten request touches a handful of names: one allocation for all of them.
     original.reserve(8);
-    original.push((name.to_ascii_lowercase(), values));
+    let before = original.len();
+    original.extend(
+        pairs
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| (name.to_ascii_lowercase(), Some(v.clone()))),
+    );
+    if original.len() == before {
+        original.push((name.to_ascii_lowercase(), None));
+    }
 }
 
 /// One change to apply to the host's header map.

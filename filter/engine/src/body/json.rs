@@ -19,11 +19,14 @@
 //! parsers reject too — is valid UTF-8 by the time it gets here, and is scanned as free text
 //! instead, so its values are still redacted wherever the detectors find them.
 
+mod shape;
+
 use std::borrow::Cow;
 
 use super::splice::{Mark, Splice};
 use super::{structured_or_text, FieldRedactor};
 use crate::redact::{FieldAction, KeyMeaning, Tally};
+use shape::Shape;
 
 /// Deepest nesting of arrays and objects read as JSON.
 pub const MAX_DEPTH: usize = 512;
@@ -85,6 +88,12 @@ struct Frame<'k> {
     first_gap: (usize, usize),
     /// Where the current member's gap (`, ` before it) starts.
     gap: Mark,
+    /// An object that is an element of an array: its member names are recorded in
+    /// [`Frame::shape`], and checked against the array's.
+    in_array: bool,
+    /// Arrays: the member names of the last object in them. Objects in an array: their
+    /// member names so far, which become the array's when the object ends.
+    shape: Shape,
 }
 
 struct Rewriter<'r, 'a, 'k, R: ?Sized> {
@@ -97,6 +106,8 @@ struct Rewriter<'r, 'a, 'k, R: ?Sized> {
     out: Splice<'a>,
     /// Decoded string values, reused: most values are read and left alone.
     scratch: String,
+    /// Emptied [`Shape`]s, reused by the next objects in arrays.
+    spare: Vec<Shape>,
 }
 
 impl<'r, 'a, 'k, R: FieldRedactor + ?Sized> Rewriter<'r, 'a, 'k, R>
@@ -113,6 +124,7 @@ where
             stack: Vec::new(),
             out: Splice::new(src),
             scratch: String::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -149,7 +161,7 @@ where
                     }
                     (Some(b'}'), true) | (Some(b']'), false) => {
                         self.pos += 1;
-                        self.stack.pop();
+                        self.close();
                         removed = false;
                     }
                     _ => return Err(NotJson),
@@ -185,6 +197,12 @@ where
                 } else {
                     self.redactor.key_meaning(self.key(), &key)
                 };
+                let in_array = object && self.stack.last().is_some_and(|f| !f.object);
+                let shape = if in_array {
+                    self.spare.pop().unwrap_or_else(Shape::for_record)
+                } else {
+                    Shape::default()
+                };
                 self.stack.push(Frame {
                     object,
                     key,
@@ -193,12 +211,14 @@ where
                     kept: 0,
                     first_gap: (gap_start, gap_start),
                     gap: self.out.mark(gap_start),
+                    in_array,
+                    shape,
                 });
                 self.skip_ws();
                 let close = if object { b'}' } else { b']' };
                 if self.bytes.get(self.pos) == Some(&close) {
                     self.pos += 1;
-                    self.stack.pop();
+                    self.close();
                     return Ok(Step::Done { removed: false });
                 }
                 self.begin_member(gap_start, tally)?;
@@ -231,23 +251,41 @@ where
         if !frame.object {
             return Ok(());
         }
+        let (index, in_array) = (frame.begun - 1, frame.in_array);
         if self.bytes.get(self.pos) != Some(&b'"') {
             return Err(NotJson);
         }
         let (start, end, escaped) = self.string()?;
         let raw = self.src.get(start + 1..end - 1).ok_or(NotJson)?;
-        let name = if escaped {
-            let mut name = String::with_capacity(raw.len());
-            decode_escapes(&mut name, raw)?;
-            Cow::Owned(name)
+        let known = if in_array && !escaped {
+            self.known(index, raw)
         } else {
-            Cow::Borrowed(raw)
+            None
         };
-        let (scanned, meaning) = self.redactor.member(self.parent_key(), &name, tally);
-        if let Cow::Owned(redacted) = scanned {
-            push_string(self.out.replace(start, end), &redacted);
-        }
+        let (name, meaning, reusable) = match known {
+            Some(meaning) => (Cow::Borrowed(raw), meaning, true),
+            None => {
+                let name = if escaped {
+                    let mut name = String::with_capacity(raw.len());
+                    decode_escapes(&mut name, raw)?;
+                    Cow::Owned(name)
+                } else {
+                    Cow::Borrowed(raw)
+                };
+                let (scanned, meaning) = self.redactor.member(self.parent_key(), &name, tally);
+                let unchanged = matches!(scanned, Cow::Borrowed(_));
+                if let Cow::Owned(redacted) = scanned {
+                    push_string(self.out.replace(start, end), &redacted);
+                }
+                (name, meaning, unchanged && !escaped)
+            }
+        };
         if let Some(frame) = self.stack.last_mut() {
+            if frame.in_array {
+                frame
+                    .shape
+                    .push(reusable.then_some((start + 1, end - 1, meaning)));
+            }
             frame.key = name;
             frame.meaning = meaning;
         }
@@ -258,6 +296,30 @@ where
         self.pos += 1;
         self.skip_ws();
         Ok(())
+    }
+
+    /// What the redactor said of the member name `raw` (unescaped) at `index` of an object in
+    /// an array, if the array's last object had that name there.
+    fn known(&self, index: usize, raw: &str) -> Option<Option<KeyMeaning>> {
+        let array = self.stack.get(self.stack.len().checked_sub(2)?)?;
+        array.shape.meaning(self.src, index, raw)
+    }
+
+    /// Ends the innermost array or object. An object in an array leaves its member names to
+    /// the array, for the next element.
+    fn close(&mut self) {
+        let Some(mut closed) = self.stack.pop() else {
+            return;
+        };
+        if closed.in_array {
+            if let Some(array) = self.stack.last_mut() {
+                std::mem::swap(&mut array.shape, &mut closed.shape);
+            }
+        }
+        if closed.shape.has_allocation() {
+            closed.shape.clear();
+            self.spare.push(closed.shape);
+        }
     }
 
     /// What the current key means: worked out when the key was read, or for a top-level
@@ -511,6 +573,12 @@ fn unicode_escape(escape: &str) -> Result<(char, usize), NotJson> {
 pub(crate) fn push_string(out: &mut String, value: &str) {
     out.reserve(value.len() + 2);
     out.push('"');
+    // Most replacements (pseudonyms, mask labels) need no escape: one scan settles it.
+    if plain_run(value.as_bytes()) == value.len() {
+        out.push_str(value);
+        out.push('"');
+        return;
+    }
     let mut copied = 0;
     for (i, b) in value.bytes().enumerate() {
         let short = match b {

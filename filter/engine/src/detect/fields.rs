@@ -423,7 +423,8 @@ enum Rule {
     PartIfInName,
 }
 
-/// What a key, as the name of an object that holds other keys, says about them.
+/// What a key, as the name of an object that holds other keys, says about them. Only the
+/// two rules above ask, so it is worked out when one does, not remembered with every name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Container {
     Thing,
@@ -431,11 +432,25 @@ enum Container {
     Other,
 }
 
-/// Everything the classifier says about one key: a function of the key alone.
+impl Container {
+    fn of(parent: &str) -> Self {
+        normalized(parent, |parent| {
+            let is_in = |list: &[&str]| list.iter().any(|t| t.as_bytes() == parent);
+            if is_in(THING_CONTAINERS) {
+                Container::Thing
+            } else if is_in(NAME_CONTAINERS) {
+                Container::Name
+            } else {
+                Container::Other
+            }
+        })
+    }
+}
+
+/// Everything the classifier says about one key on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Facts {
     rule: Rule,
-    container: Container,
     identifier: bool,
 }
 
@@ -453,7 +468,7 @@ impl KeyInfo {
     }
 
     /// Whether the key was scanned as text before and held nothing
-    /// ([`FieldClassifier::remember_clean`]).
+    /// ([`FieldClassifier::remember`]).
     pub fn clean(&self) -> bool {
         self.clean
     }
@@ -523,15 +538,33 @@ impl FieldClassifier {
     /// What the classifier knows about `key`, with one memo lookup: for a caller that asks
     /// [`FieldClassifier::class_in`], [`KeyInfo::identifier`] and [`KeyInfo::clean`] about it.
     pub fn info(&self, key: &str) -> KeyInfo {
-        if let Some(known) = self.memo.get(key) {
+        if let Some(known) = self.known(key) {
             return known;
         }
-        let info = KeyInfo {
-            facts: self.work_out(key),
-            clean: false,
-        };
+        let info = self.unremembered(key);
         self.memo.insert(key, info);
         info
+    }
+
+    /// What was remembered about `key`, if it was seen before.
+    pub fn known(&self, key: &str) -> Option<KeyInfo> {
+        self.memo.get(key)
+    }
+
+    /// What the classifier knows about a `key` it has not seen before, without remembering
+    /// it: for a caller that finds out whether it is clean first, and then stores both at
+    /// once with [`FieldClassifier::remember`].
+    pub fn unremembered(&self, key: &str) -> KeyInfo {
+        KeyInfo {
+            facts: self.work_out(key),
+            clean: false,
+        }
+    }
+
+    /// Remembers `key` with its `info`, and whether it was scanned as text and held nothing
+    /// ([`KeyInfo::clean`]).
+    pub fn remember(&self, key: &str, info: KeyInfo, clean: bool) {
+        self.memo.insert(key, KeyInfo { clean, ..info });
     }
 
     /// [`FieldClassifier::classify_in`] for a key whose [`KeyInfo`] is at hand.
@@ -539,26 +572,11 @@ impl FieldClassifier {
         self.class_of(parent, info.facts)
     }
 
-    /// Remembers that `key` (whose info is `info`), scanned as text, held nothing: a caller
-    /// that scans names (JSON members, form fields) can then skip the scan when the name
-    /// comes again ([`KeyInfo::clean`]).
-    pub fn remember_clean(&self, key: &str, info: KeyInfo) {
-        self.memo.insert(
-            key,
-            KeyInfo {
-                clean: true,
-                ..info
-            },
-        );
-    }
-
     fn class_of(&self, parent: &str, facts: Facts) -> Option<FieldClass> {
         let class = match facts.rule {
             Rule::Fixed(class) => class?,
-            Rule::NameUnlessThing if self.facts(parent).container == Container::Thing => {
-                return None
-            }
-            Rule::PartIfInName if self.facts(parent).container != Container::Name => return None,
+            Rule::NameUnlessThing if Container::of(parent) == Container::Thing => return None,
+            Rule::PartIfInName if Container::of(parent) != Container::Name => return None,
             Rule::NameUnlessThing | Rule::PartIfInName => Personal,
         };
         let on = match class {
@@ -575,33 +593,22 @@ impl FieldClassifier {
 
     /// The facts of `key`, worked out from the term lists.
     fn work_out(&self, key: &str) -> Facts {
-        let (rule, container) = normalized(key, |key| {
-            // A linear search, but once per name: the memo keeps the answer.
-            let is_in = |list: &[&str]| list.iter().any(|t| t.as_bytes() == key);
-            let container = if is_in(THING_CONTAINERS) {
-                Container::Thing
-            } else if is_in(NAME_CONTAINERS) {
-                Container::Name
-            } else {
-                Container::Other
-            };
+        let rule = normalized(key, |key| {
             if key.is_empty() {
-                return (Rule::Fixed(None), container);
+                return Rule::Fixed(None);
             }
             if let Ok(i) = self.exact.binary_search_by(|(k, _)| (**k).cmp(key)) {
-                let fixed = self.exact.get(i).and_then(|(_, fixed)| *fixed);
-                return (Rule::Fixed(fixed), container);
+                return Rule::Fixed(self.exact.get(i).and_then(|(_, fixed)| *fixed));
             }
-            let rule = match self.builtin(key) {
+            match self.builtin(key) {
                 Some(Personal) if key == b"name" => Rule::NameUnlessThing,
-                None if is_in(NAME_PARTS) => Rule::PartIfInName,
+                // A linear search, but once per name: the memo keeps the answer.
+                None if NAME_PARTS.iter().any(|t| t.as_bytes() == key) => Rule::PartIfInName,
                 class => Rule::Fixed(class),
-            };
-            (rule, container)
+            }
         });
         Facts {
             rule,
-            container,
             identifier: names_identifier(key),
         }
     }
@@ -994,7 +1001,7 @@ mod tests {
     }
 
     fn remember_clean(c: &FieldClassifier, key: &str) {
-        c.remember_clean(key, c.info(key));
+        c.remember(key, c.info(key), true);
     }
 
     fn known_clean(c: &FieldClassifier, key: &str) -> bool {

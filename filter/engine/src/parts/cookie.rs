@@ -22,8 +22,7 @@ pub fn redact(scan: &impl Scan, header: &str, tally: &mut Tally) -> FieldAction 
             (None, FieldAction::Keep) => continue,
             (None, _) => {
                 // The cookies before this one, as they were but with normalised separators.
-                let mut joined = Joined::after_unchanged("", 0, "; ");
-                joined.text.reserve(header.len());
+                let mut joined = Joined::with_capacity(header.len() + 16, "; ");
                 pairs().take(index).for_each(|kept| joined.push(kept));
                 out.insert(joined)
             }

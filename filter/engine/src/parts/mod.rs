@@ -94,6 +94,15 @@ impl Joined {
         }
     }
 
+    /// Starts empty, with room for `capacity` bytes.
+    fn with_capacity(capacity: usize, separator: &'static str) -> Self {
+        Self {
+            text: String::with_capacity(capacity),
+            any: false,
+            separator,
+        }
+    }
+
     fn push(&mut self, piece: &str) {
         if self.any {
             self.text.push_str(self.separator);

@@ -42,15 +42,20 @@ pub fn redact(scan: &impl Scan, parts: Parts, raw: &str, tally: &mut Tally) -> O
         return None;
     }
 
-    let mut out = String::with_capacity(raw.len());
-    out.push_str(new_path.as_deref().unwrap_or(path));
+    let path = new_path.as_deref().unwrap_or(path);
+    let query = query.map(|q| new_query.as_deref().unwrap_or(q));
+    let fragment = fragment.map(|f| new_fragment.as_deref().unwrap_or(f));
+    // Sized exactly: a pseudonym can be longer than what it replaced.
+    let len = |part: Option<&str>| part.map_or(0, |p| p.len() + 1);
+    let mut out = String::with_capacity(path.len() + len(query) + len(fragment));
+    out.push_str(path);
     if let Some(q) = query {
         out.push('?');
-        out.push_str(new_query.as_deref().unwrap_or(q));
+        out.push_str(q);
     }
     if let Some(f) = fragment {
         out.push('#');
-        out.push_str(new_fragment.as_deref().unwrap_or(f));
+        out.push_str(f);
     }
     Some(out)
 }

@@ -88,17 +88,47 @@ pub enum Component {
 }
 
 impl Component {
-    fn allows(self, b: u8) -> bool {
-        let unreserved = b.is_ascii_alphanumeric() || b"-._~".contains(&b);
-        let sub_delim = b"!$&'()*+,;=".contains(&b);
+    const fn allows(self, b: u8) -> bool {
+        let unreserved = b.is_ascii_alphanumeric() || among(b"-._~", b);
+        let sub_delim = among(b"!$&'()*+,;=", b);
         match self {
             Component::Segment => unreserved || sub_delim || b == b':' || b == b'@',
-            Component::QueryPart => unreserved || b"!$'()*,;:@/?".contains(&b),
-            Component::Fragment => unreserved || sub_delim || b":@/?".contains(&b),
-            Component::Cookie => (0x21..=0x7e).contains(&b) && !b"\",;\\%".contains(&b),
+            Component::QueryPart => unreserved || among(b"!$'()*,;:@/?", b),
+            Component::Fragment => unreserved || sub_delim || among(b":@/?", b),
+            Component::Cookie => matches!(b, 0x21..=0x7e) && !among(b"\",;\\%", b),
         }
     }
+
+    /// The ASCII bytes it allows, as a bit set: encoding tests each byte with one shift.
+    const fn allowed(self) -> u128 {
+        let mut set = 0u128;
+        let mut b = 0u8;
+        while b < 128 {
+            if self.allows(b) {
+                set |= 1 << b;
+            }
+            b += 1;
+        }
+        set
+    }
 }
+
+const fn among(set: &[u8], b: u8) -> bool {
+    let mut i = 0;
+    while i < set.len() {
+        if set[i] == b {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// [`Component::allowed`] of each component, worked out at compile time.
+const SEGMENT: u128 = Component::Segment.allowed();
+const QUERY_PART: u128 = Component::QueryPart.allowed();
+const FRAGMENT: u128 = Component::Fragment.allowed();
+const COOKIE: u128 = Component::Cookie.allowed();
 
 /// Percent-encodes `text` for `component` (upper-case hex, as RFC 3986 recommends).
 pub fn encode(text: &str, component: Component) -> String {
@@ -107,18 +137,31 @@ pub fn encode(text: &str, component: Component) -> String {
     out
 }
 
-/// [`encode`], appending to `out`: a rewritten part is built in one buffer.
+/// [`encode`], appending to `out`: a rewritten part is built in one buffer. Runs of allowed
+/// bytes are copied whole.
 pub fn encode_into(out: &mut String, text: &str, component: Component) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &b in text.as_bytes() {
-        if component.allows(b) {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    let allowed = match component {
+        Component::Segment => SEGMENT,
+        Component::QueryPart => QUERY_PART,
+        Component::Fragment => FRAGMENT,
+        Component::Cookie => COOKIE,
+    };
+    out.reserve(text.len());
+    // Start of the run of allowed bytes not copied yet: always an ASCII byte (or the end),
+    // so a char boundary.
+    let mut run = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b < 128 && (allowed >> b) & 1 == 1 {
+            continue;
         }
+        out.push_str(text.get(run..i).unwrap_or(""));
+        out.push('%');
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        run = i + 1;
     }
+    out.push_str(text.get(run..).unwrap_or(""));
 }
 
 #[cfg(test)]

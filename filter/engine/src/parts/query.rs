@@ -63,7 +63,10 @@ fn redact_param(scan: &impl Scan, param: &str, tally: &mut Tally) -> FieldAction
     if new_key.is_none() && new_value.is_none() {
         return FieldAction::Keep;
     }
-    let mut out = String::with_capacity(param.len() + 16);
+    // Room for what is written, and for a few escapes.
+    let key_len = new_key.as_ref().map_or(raw_key.len(), String::len);
+    let value_len = new_value.as_ref().map_or(raw_value.len(), String::len);
+    let mut out = String::with_capacity(key_len + 1 + value_len + 16);
     match new_key {
         Some(new) => percent::encode_into(&mut out, &new, Component::QueryPart),
         None => out.push_str(raw_key),

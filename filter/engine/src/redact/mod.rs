@@ -303,13 +303,16 @@ impl Redactor {
         key: &'a str,
         tally: &mut Tally,
     ) -> (Cow<'a, str>, KeyMeaning) {
-        let info = self.fields.info(key);
+        // A new name is remembered once, with what the scan found.
+        let known = self.fields.known(key);
+        let info = known.unwrap_or_else(|| self.fields.unremembered(key));
         let scanned = if info.clean() {
             Cow::Borrowed(key)
         } else {
             let scanned = self.text(key, tally);
-            if matches!(scanned, Cow::Borrowed(_)) {
-                self.fields.remember_clean(key, info);
+            let clean = matches!(scanned, Cow::Borrowed(_));
+            if clean || known.is_none() {
+                self.fields.remember(key, info, clean);
             }
             scanned
         };

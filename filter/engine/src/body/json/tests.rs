@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::body::tests::{keys, redactor, NEEDS_ESCAPING};
+use crate::body::tests::{keys, redactor, redactor_from, NEEDS_ESCAPING};
 
 fn run<R: FieldRedactor>(r: &R, input: &str) -> (String, u32) {
     let mut tally = Tally::default();
@@ -575,5 +575,69 @@ proptest! {
             .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
             .unwrap_or(bytes.len());
         prop_assert_eq!(plain_run(&bytes), want);
+    }
+}
+
+/// A record of an array: member names and values, drawn so that consecutive records share
+/// some names at the same places and differ in others.
+fn record_strategy() -> impl Strategy<Value = Vec<(&'static str, &'static str)>> {
+    let names = prop::sample::select(vec![
+        "name",
+        "first",
+        "title",
+        "password",
+        "email",
+        "id",
+        "jane@example.com",
+        // `name`, escaped: read as `name`, spelt differently.
+        "n\\u0061me",
+    ]);
+    let values = prop::sample::select(vec![
+        "Jane Doe",
+        "hello",
+        "jane@example.com",
+        "4111111111111111",
+        "2025550143",
+    ]);
+    prop::collection::vec((names, values), 0..5)
+}
+
+fn record_json(record: &[(&str, &str)]) -> String {
+    let members: Vec<String> = record
+        .iter()
+        .map(|(name, value)| format!("\"{name}\":\"{value}\""))
+        .collect();
+    format!("{{{}}}", members.join(","))
+}
+
+proptest! {
+    /// Records in an array reuse what was said of the member names of the record before
+    /// them: each is still redacted exactly as it is on its own, whatever it shares with
+    /// its neighbours and whatever holds the array.
+    #[test]
+    fn each_record_of_an_array_is_redacted_as_on_its_own(
+        records in prop::collection::vec(record_strategy(), 1..5),
+        holder in prop::sample::select(vec!["items", "customers", "name", "orders"]),
+    ) {
+        // The default policy: key names decide (`name` is personal unless its record is a
+        // thing's), and e-mail addresses are found in names and values.
+        let (r, apart) = (redactor_from("{}"), redactor_from("{}"));
+        let wrap = |inner: &str| format!("{{\"{holder}\":[{inner}]}}");
+        let jsons: Vec<String> = records.iter().map(|record| record_json(record)).collect();
+        let (together, together_count) = run(&r, &wrap(&jsons.join(",")));
+        let mut alone = Vec::new();
+        let mut alone_count = 0;
+        for json in &jsons {
+            let (out, count) = run(&apart, &wrap(json));
+            let inner = out
+                .strip_prefix(&format!("{{\"{holder}\":["))
+                .and_then(|o| o.strip_suffix("]}"))
+                .unwrap()
+                .to_owned();
+            alone.push(inner);
+            alone_count += count;
+        }
+        prop_assert_eq!(together, wrap(&alone.join(",")));
+        prop_assert_eq!(together_count, alone_count);
     }
 }

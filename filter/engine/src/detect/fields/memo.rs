@@ -34,8 +34,11 @@ pub(super) const MAX_ENTRIES: usize = 512;
 /// Most slots of the table: twice [`MAX_ENTRIES`], so that probes stay short.
 const SLOTS: usize = 2 * MAX_ENTRIES;
 /// Slots of a new table, which grows (by doubling) as names come: most VMs see far fewer
-/// than [`MAX_ENTRIES`].
-const FIRST_SLOTS: usize = 64;
+/// than [`MAX_ENTRIES`], but a few dozen on their first request (headers, a JSON schema).
+const FIRST_SLOTS: usize = 128;
+/// Bytes of names a new table makes room for at once: [`FIRST_SLOTS`] names of a typical
+/// length, stored without reallocating one by one.
+const FIRST_NAME_BYTES: usize = FIRST_SLOTS * 12;
 /// Most slots a lookup reads.
 const PROBES: usize = 8;
 /// Four-byte words in the longest name.
@@ -260,6 +263,9 @@ impl<V: Copy> Table<V> {
     /// Doubles the slots (or makes the first ones), placing each entry again; one whose new
     /// probe window is full is dropped, as a memo may.
     fn grow(&mut self) {
+        if self.slots.is_empty() {
+            self.names.reserve(FIRST_NAME_BYTES);
+        }
         let size = (self.slots.len() * 2).clamp(FIRST_SLOTS, SLOTS);
         let mut old = Vec::new();
         old.resize_with(size, || None);
