@@ -50,6 +50,8 @@ mod digits;
 mod domain;
 mod email;
 mod generic;
+#[cfg(test)]
+mod golden;
 mod iban;
 mod ip;
 mod jwt;
