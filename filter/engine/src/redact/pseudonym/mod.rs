@@ -439,6 +439,14 @@ impl Kind {
     }
 }
 
+/// Appends ASCII bytes (every format writes its pseudonym into a stack buffer first, then
+/// appends it at once instead of a character at a time).
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        out.push_str(text);
+    }
+}
+
 /// Surrounding whitespace, which a pseudonym keeps as it is: a field value of
 /// `" alice@example.org "` is still an address.
 fn trimmed(value: &str) -> (&str, &str, &str) {
