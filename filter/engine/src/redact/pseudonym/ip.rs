@@ -7,7 +7,7 @@
 //! its last six groups were zero (and so its `::` compression) and its letter case.
 
 use super::{Domain, Keyed, Parsed};
-use crate::ipv6;
+use crate::ipv6::{self, Ascii};
 
 const V4_NETS: [[u8; 3]; 3] = [[192, 0, 2], [198, 51, 100], [203, 0, 113]];
 
@@ -119,12 +119,9 @@ impl<'a> Parsed<'a> for Ip<'a> {
                     }
                     None => drawn,
                 };
-                for (i, octet) in [a, b, c, host].into_iter().enumerate() {
-                    if i > 0 {
-                        out.push('.');
-                    }
-                    push_decimal(out, octet, padded);
-                }
+                let mut text = Ascii::new();
+                text.push_dotted([a, b, c, host], padded);
+                text.append_to(out);
             }
             Addr::V6(addr) => {
                 let mut octets = [0u8; 16];
@@ -240,31 +237,20 @@ fn parse_v4(value: &str) -> Option<Addr> {
         .then_some(Addr::V4 { octets, padded })
 }
 
-/// `n` in decimal, as three digits when `padded`.
-fn push_decimal(out: &mut String, n: u8, padded: bool) {
-    let digits = [n / 100, n / 10 % 10, n % 10];
-    let skip = if padded {
-        0
-    } else {
-        digits.iter().take(2).take_while(|&&d| d == 0).count()
-    };
-    for &d in digits.iter().skip(skip) {
-        out.push(char::from(b'0' + d));
-    }
-}
-
 /// Eight groups of four lower-case hex digits.
 fn push_expanded(out: &mut String, segments: &[u16; 8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut text = Ascii::new();
     for (i, s) in segments.iter().enumerate() {
         if i > 0 {
-            out.push(':');
+            text.push(b':');
         }
         for shift in [12, 8, 4, 0] {
             let nibble = usize::from((s >> shift) & 0xf);
-            out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+            text.push(HEX.get(nibble).copied().unwrap_or(b'0'));
         }
     }
+    text.append_to(out);
 }
 
 /// Eight groups of four hex digits, no `::`.

@@ -447,6 +447,18 @@ fn push_ascii(out: &mut String, bytes: &[u8]) {
     }
 }
 
+/// Appends the ASCII text `bytes` with every byte through `map` (which keeps ASCII ASCII), a
+/// stack buffer at a time: the formats that keep a value's layout rewrite it this way.
+fn push_mapped(out: &mut String, bytes: &[u8], mut map: impl FnMut(u8) -> u8) {
+    for chunk in bytes.chunks(32) {
+        let mut buf = [0u8; 32];
+        for (b, &c) in buf.iter_mut().zip(chunk) {
+            *b = map(c);
+        }
+        push_ascii(out, buf.get(..chunk.len()).unwrap_or(&[]));
+    }
+}
+
 /// Surrounding whitespace, which a pseudonym keeps as it is: a field value of
 /// `" alice@example.org "` is still an address.
 fn trimmed(value: &str) -> (&str, &str, &str) {
