@@ -120,6 +120,10 @@ impl<'a> Parsed<'a> for Address<'a> {
     }
 
     fn ours(&self, keyed: &Keyed) -> bool {
+        // Settled by length and suffix for nearly every address, before any search.
+        if self.domain.len() != HOST.len() - 1 || !self.domain.ends_with(TLD) {
+            return false;
+        }
         match self.domain.split_once('.') {
             Some((label, TLD)) if label.len() == 10 => match (label.get(..6), label.get(6..)) {
                 (Some(head), Some(found)) => {
