@@ -72,7 +72,11 @@ impl<'a> Parsed<'a> for Mac<'a> {
                 return c;
             }
             let byte = new.get(nibble / 2).copied().unwrap_or(0);
-            let n = if nibble % 2 == 0 { byte >> 4 } else { byte & 0x0f };
+            let n = if nibble % 2 == 0 {
+                byte >> 4
+            } else {
+                byte & 0x0f
+            };
             nibble += 1;
             hex.get(usize::from(n)).copied().unwrap_or(b'0')
         });
