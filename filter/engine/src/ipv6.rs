@@ -41,7 +41,7 @@ pub(crate) fn push_canonical(out: &mut String, groups: &[u16; 8]) {
         text.push_str(b"::ffff:");
         let [a, b] = high.to_be_bytes();
         let [c, d] = low.to_be_bytes();
-        text.push_dotted([a, b, c, d], false);
+        text.push_dotted([a, b, c, d]);
         text.append_to(out);
         return;
     }
@@ -108,16 +108,16 @@ impl Ascii {
         }
     }
 
-    /// Four octets in dotted decimal, each as three digits when `padded`.
-    pub(crate) fn push_dotted(&mut self, octets: [u8; 4], padded: bool) {
+    /// Four octets in dotted decimal.
+    fn push_dotted(&mut self, octets: [u8; 4]) {
         for (i, n) in octets.into_iter().enumerate() {
             if i > 0 {
                 self.push(b'.');
             }
-            if padded || n >= 100 {
+            if n >= 100 {
                 self.push(b'0' + n / 100);
             }
-            if padded || n >= 10 {
+            if n >= 10 {
                 self.push(b'0' + n / 10 % 10);
             }
             self.push(b'0' + n % 10);

@@ -119,9 +119,12 @@ impl<'a> Parsed<'a> for Ip<'a> {
                     }
                     None => drawn,
                 };
-                let mut text = Ascii::new();
-                text.push_dotted([a, b, c, host], padded);
-                text.append_to(out);
+                for (i, octet) in [a, b, c, host].into_iter().enumerate() {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    push_decimal(out, octet, padded);
+                }
             }
             Addr::V6(addr) => {
                 let mut octets = [0u8; 16];
@@ -235,6 +238,19 @@ fn parse_v4(value: &str) -> Option<Addr> {
         .next()
         .is_none()
         .then_some(Addr::V4 { octets, padded })
+}
+
+/// `n` in decimal, as three digits when `padded`.
+fn push_decimal(out: &mut String, n: u8, padded: bool) {
+    let digits = [n / 100, n / 10 % 10, n % 10];
+    let skip = if padded {
+        0
+    } else {
+        digits.iter().take(2).take_while(|&&d| d == 0).count()
+    };
+    for &d in digits.iter().skip(skip) {
+        out.push(char::from(b'0' + d));
+    }
 }
 
 /// Eight groups of four lower-case hex digits.
