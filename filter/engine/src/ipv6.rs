@@ -36,16 +36,13 @@ pub(crate) fn parse(text: &[u8]) -> Option<[u16; 8]> {
 /// lower-case hex without leading zeros, the longest run of two or more zero groups (the
 /// first of equals) as `::`, and an IPv4-mapped address (`::ffff:0:0/96`) in dotted form.
 pub(crate) fn push_canonical(out: &mut String, groups: &[u16; 8]) {
+    let mut text = Ascii::new();
     if let [0, 0, 0, 0, 0, 0xffff, high, low] = *groups {
-        out.push_str("::ffff:");
+        text.push_str(b"::ffff:");
         let [a, b] = high.to_be_bytes();
         let [c, d] = low.to_be_bytes();
-        for (i, octet) in [a, b, c, d].into_iter().enumerate() {
-            if i > 0 {
-                out.push('.');
-            }
-            push_octet(out, octet);
-        }
+        text.push_dotted([a, b, c, d]);
+        text.append_to(out);
         return;
     }
     let (mut best, mut best_len) = (0usize, 0usize);
@@ -58,37 +55,80 @@ pub(crate) fn push_canonical(out: &mut String, groups: &[u16; 8]) {
         }
     }
     if best_len > 1 {
-        push_groups(out, groups.get(..best).unwrap_or(&[]));
-        out.push_str("::");
-        push_groups(out, groups.get(best + best_len..).unwrap_or(&[]));
+        push_groups(&mut text, groups.get(..best).unwrap_or(&[]));
+        text.push_str(b"::");
+        push_groups(&mut text, groups.get(best + best_len..).unwrap_or(&[]));
     } else {
-        push_groups(out, groups);
+        push_groups(&mut text, groups);
     }
+    text.append_to(out);
 }
 
 /// Groups in lower-case hex without leading zeros, separated by `:`.
-fn push_groups(out: &mut String, groups: &[u16]) {
+fn push_groups(text: &mut Ascii, groups: &[u16]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     for (i, &group) in groups.iter().enumerate() {
         if i > 0 {
-            out.push(':');
+            text.push(b':');
         }
         let digits = (16 - group.leading_zeros()).div_ceil(4).max(1);
         for k in (0..digits).rev() {
             let nibble = usize::from(group >> (4 * k) & 0xf);
-            out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+            text.push(HEX.get(nibble).copied().unwrap_or(b'0'));
         }
     }
 }
 
-fn push_octet(out: &mut String, n: u8) {
-    if n >= 100 {
-        out.push(char::from(b'0' + n / 100));
+/// An address's text built on the stack, then appended to the output at once (a `String`
+/// push per character cost more than choosing the characters). Holds the longest IPv6 text
+/// form (45 bytes); anything past its room is dropped, which no address reaches.
+pub(crate) struct Ascii {
+    buf: [u8; 48],
+    len: usize,
+}
+
+impl Ascii {
+    pub(crate) fn new() -> Self {
+        Self {
+            buf: [0; 48],
+            len: 0,
+        }
     }
-    if n >= 10 {
-        out.push(char::from(b'0' + n / 10 % 10));
+
+    pub(crate) fn push(&mut self, c: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = c;
+            self.len += 1;
+        }
     }
-    out.push(char::from(b'0' + n % 10));
+
+    pub(crate) fn push_str(&mut self, bytes: &[u8]) {
+        for &c in bytes {
+            self.push(c);
+        }
+    }
+
+    /// Four octets in dotted decimal.
+    fn push_dotted(&mut self, octets: [u8; 4]) {
+        for (i, n) in octets.into_iter().enumerate() {
+            if i > 0 {
+                self.push(b'.');
+            }
+            if n >= 100 {
+                self.push(b'0' + n / 100);
+            }
+            if n >= 10 {
+                self.push(b'0' + n / 10 % 10);
+            }
+            self.push(b'0' + n % 10);
+        }
+    }
+
+    pub(crate) fn append_to(&self, out: &mut String) {
+        if let Ok(text) = std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])) {
+            out.push_str(text);
+        }
+    }
 }
 
 /// A cursor over the text. Every reading method leaves `at` where it was when it fails.

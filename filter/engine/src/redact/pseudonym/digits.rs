@@ -45,10 +45,12 @@ impl<'a> DigitLayout<'a> {
     /// digits leave the original digit; extra digits are ignored (callers always pass the
     /// same count).
     pub(super) fn render_into(&self, digits: &[u8], out: &mut String) {
-        let mut new = digits.iter();
+        let mut next = 0;
         let mut digit = |c: u8| {
             if c.is_ascii_digit() {
-                new.next().map_or(c, |&d| b'0' + d % 10)
+                let new = digits.get(next).map_or(c, |&d| b'0' + d % 10);
+                next += 1;
+                new
             } else {
                 c
             }
@@ -56,15 +58,7 @@ impl<'a> DigitLayout<'a> {
         // A layout is digits and separators; with ASCII separators (every format's) it is
         // rendered through a stack buffer instead of a character at a time.
         if self.value.is_ascii() {
-            for chunk in self.value.as_bytes().chunks(32) {
-                let mut buf = [0u8; 32];
-                for (b, &c) in buf.iter_mut().zip(chunk) {
-                    *b = digit(c);
-                }
-                if let Ok(text) = std::str::from_utf8(buf.get(..chunk.len()).unwrap_or(&[])) {
-                    out.push_str(text);
-                }
-            }
+            super::push_mapped(out, self.value.as_bytes(), digit);
             return;
         }
         out.extend(self.value.chars().map(|c| match u8::try_from(c) {

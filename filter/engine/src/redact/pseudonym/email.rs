@@ -12,6 +12,8 @@ use super::generic::{self, Kept};
 use super::{Domain, Keyed, Parsed};
 
 const TLD: &str = "example";
+/// `@`, room for the label, and `.example`.
+const HOST: [u8; 19] = *b"@0123456789.example";
 const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// A `local@domain` address: a non-empty unquoted local part and a dotted domain of letter,
@@ -118,6 +120,10 @@ impl<'a> Parsed<'a> for Address<'a> {
     }
 
     fn ours(&self, keyed: &Keyed) -> bool {
+        // Settled by length and suffix for nearly every address, before any search.
+        if self.domain.len() != HOST.len() - 1 || !self.domain.ends_with(TLD) {
+            return false;
+        }
         match self.domain.split_once('.') {
             Some((label, TLD)) if label.len() == 10 => match (label.get(..6), label.get(6..)) {
                 (Some(head), Some(found)) => {
@@ -145,10 +151,12 @@ impl<'a> Parsed<'a> for Address<'a> {
             *c = domain_stream.pick(ALNUM, b'0');
         }
         let tag = tag(keyed, out.get(start..).unwrap_or(""), &label);
-        out.push('@');
-        out.extend(label.iter().chain(&tag).map(|&c| char::from(c)));
-        out.push('.');
-        out.push_str(TLD);
+        // `@`, the label and `.example`, appended at once.
+        let mut host = HOST;
+        for (slot, &c) in host.iter_mut().skip(1).zip(label.iter().chain(&tag)) {
+            *slot = c;
+        }
+        super::push_ascii(out, &host);
     }
 }
 
@@ -203,6 +211,12 @@ mod tests {
             assert_eq!(recognises(&k, &out), Some(true));
             assert_eq!(recognises(&k, input), Some(false));
         }
+    }
+
+    #[test]
+    fn the_host_template_has_room_for_the_label_then_the_tld() {
+        assert_eq!(HOST.len(), 1 + 10 + 1 + TLD.len());
+        assert!(HOST.ends_with(format!(".{TLD}").as_bytes()));
     }
 
     #[test]

@@ -168,7 +168,52 @@ fn map(c: char, class: Class, stream: &mut super::Stream) -> char {
 
 /// Appends `value` with every non-kept character mapped with symbols drawn from `stream`.
 pub(super) fn fill_into(value: &str, kept: &Kept, stream: &mut super::Stream, out: &mut String) {
+    if kept.0.is_empty() && value.is_ascii() {
+        fill_ascii(value, stream, out);
+        return;
+    }
     out.extend(Classes::of(value, kept).map(|(_, c, class)| map(c, class, stream)));
+}
+
+/// [`fill_into`] for ASCII text with nothing kept (an address's local part): the classes of
+/// [`Classes`], a byte at a time into a stack buffer, with no per-character Unicode lookups.
+fn fill_ascii(value: &str, stream: &mut super::Stream, out: &mut String) {
+    let exponent = exponent_position(value);
+    let mut after_digit = false;
+    let mut at = 0;
+    for chunk in value.as_bytes().chunks(32) {
+        let mut buf = [0u8; 32];
+        for (slot, &c) in buf.iter_mut().zip(chunk) {
+            let at_exponent = exponent == Some(at);
+            at += 1;
+            let class = if c.is_ascii_alphabetic() {
+                match (c.is_ascii_uppercase(), at_exponent) {
+                    _ if at_exponent && (c == b'e' || c == b'E') => Class::Kept,
+                    (true, false) => Class::Upper,
+                    (true, true) => Class::UpperNotE,
+                    (false, false) => Class::Lower,
+                    (false, true) => Class::LowerNotE,
+                }
+            } else if c.is_ascii_digit() {
+                if after_digit {
+                    Class::Digit
+                } else if c == b'0' {
+                    Class::Kept
+                } else {
+                    Class::LeadDigit
+                }
+            } else {
+                Class::Kept
+            };
+            // Every digit, mapped or a kept `0`, continues a run; anything else ends it.
+            after_digit = c.is_ascii_digit();
+            *slot = match class {
+                Class::Kept => c,
+                _ => stream.pick(class.alphabet(), class.fallback()),
+            };
+        }
+        super::push_ascii(out, buf.get(..chunk.len()).unwrap_or(&[]));
+    }
 }
 
 /// What one pass over a value tells about its tag.

@@ -182,14 +182,15 @@ impl<'a> Parsed<'a> for Iban<'a> {
         if let Some(digits) = new.get_mut(2..4) {
             digits.copy_from_slice(&check);
         }
+        // `parse` took only ASCII letters, digits and spaces.
         let mut chars = new.iter().take(self.len);
-        out.extend(self.value.bytes().map(|c| {
+        super::push_mapped(out, self.value.as_bytes(), |c| {
             if c.is_ascii_alphanumeric() {
-                char::from(chars.next().copied().unwrap_or(c))
+                chars.next().copied().unwrap_or(c)
             } else {
-                char::from(c)
+                c
             }
-        }));
+        });
     }
 }
 

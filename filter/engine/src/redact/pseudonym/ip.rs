@@ -7,7 +7,7 @@
 //! its last six groups were zero (and so its `::` compression) and its letter case.
 
 use super::{Domain, Keyed, Parsed};
-use crate::ipv6;
+use crate::ipv6::{self, Ascii};
 
 const V4_NETS: [[u8; 3]; 3] = [[192, 0, 2], [198, 51, 100], [203, 0, 113]];
 
@@ -256,15 +256,17 @@ fn push_decimal(out: &mut String, n: u8, padded: bool) {
 /// Eight groups of four lower-case hex digits.
 fn push_expanded(out: &mut String, segments: &[u16; 8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut text = Ascii::new();
     for (i, s) in segments.iter().enumerate() {
         if i > 0 {
-            out.push(':');
+            text.push(b':');
         }
         for shift in [12, 8, 4, 0] {
             let nibble = usize::from((s >> shift) & 0xf);
-            out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+            text.push(HEX.get(nibble).copied().unwrap_or(b'0'));
         }
     }
+    text.append_to(out);
 }
 
 /// Eight groups of four hex digits, no `::`.

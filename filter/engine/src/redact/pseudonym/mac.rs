@@ -65,16 +65,21 @@ impl<'a> Parsed<'a> for Mac<'a> {
         } else {
             b"0123456789abcdef"
         };
-        let mut nibbles = new.iter().flat_map(|b| [b >> 4, b & 0x0f]);
-        out.extend(value.iter().map(|&c| {
-            let c = if c.is_ascii_hexdigit() {
-                let n = usize::from(nibbles.next().unwrap_or(0));
-                hex.get(n).copied().unwrap_or(b'0')
+        // `parse` took only hex digits and ASCII separators.
+        let mut nibble = 0usize;
+        super::push_mapped(out, value, |c| {
+            if !c.is_ascii_hexdigit() {
+                return c;
+            }
+            let byte = new.get(nibble / 2).copied().unwrap_or(0);
+            let n = if nibble % 2 == 0 {
+                byte >> 4
             } else {
-                c
+                byte & 0x0f
             };
-            char::from(c)
-        }));
+            nibble += 1;
+            hex.get(usize::from(n)).copied().unwrap_or(b'0')
+        });
     }
 }
 

@@ -248,6 +248,44 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Block `i` of a stream is SipHash-2-4-128 of `domain ‖ 0 ‖ M ‖ len(M) ‖ i` (both
+        /// numbers 8 bytes, little-endian), first half then second, as the `siphasher` crate
+        /// computes it, however `M` is cut into pieces.
+        #[test]
+        fn blocks_are_siphash_of_the_message(
+            key in proptest::prelude::any::<[u8; 32]>(),
+            domain in "[a-z_-]{1,20}",
+            pieces in proptest::collection::vec(
+                proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+                0..6,
+            ),
+        ) {
+            use siphasher::sip128::{Hasher128, SipHasher24};
+            use std::hash::Hasher;
+            let sip_key = SipKey::from_bytes(&key);
+            let mut seed = Seed::new(sip_key, &domain);
+            let mut message = domain.as_bytes().to_vec();
+            message.push(0);
+            for piece in &pieces {
+                seed.bytes(piece);
+                message.extend_from_slice(piece);
+            }
+            let mut stream = seed.stream();
+            let k0 = u64::from_le_bytes(key[..8].try_into().unwrap());
+            let k1 = u64::from_le_bytes(key[8..16].try_into().unwrap());
+            for i in 0..3u64 {
+                let mut reference = SipHasher24::new_with_keys(k0, k1);
+                reference.write(&message);
+                reference.write(&(message.len() as u64).to_le_bytes());
+                reference.write(&i.to_le_bytes());
+                let (first, second) = reference.finish128().as_u64();
+                proptest::prop_assert_eq!(stream.next_word(), first);
+                proptest::prop_assert_eq!(stream.next_word(), second);
+            }
+        }
+    }
+
     #[test]
     fn words_lower_case_as_bytes_do() {
         let mut bytes: Vec<u8> = (0..=255).collect();
