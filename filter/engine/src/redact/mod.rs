@@ -85,10 +85,11 @@ fn is_digits(value: &str) -> bool {
 }
 
 /// Letters-only text shorter than this holds nothing a built-in detector finds: the
-/// structural pass stops only at digits and punctuation, and the shortest secret spelt in
-/// letters alone (an AWS key id: a four-letter prefix and sixteen more) has 20 bytes. Header
-/// values, path segments and parameters are often such words (`desc`, `true`, `search`).
-const PLAIN_WORD_MAX: usize = 16;
+/// structural pass stops only at digits and punctuation, and no built-in finds fewer than
+/// [`crate::detect::SHORTEST_LETTERS_ONLY_FINDING`] letters alone. Header values, path segments and
+/// parameters are often such words (`desc`, `true`, `search`). Taken from the detectors'
+/// own constant, so that a new detector with a shorter letters-only form shrinks it.
+const PLAIN_WORD_MAX: usize = crate::detect::SHORTEST_LETTERS_ONLY_FINDING;
 
 fn is_plain_word(text: &str) -> bool {
     text.len() < PLAIN_WORD_MAX && text.bytes().all(|b| b.is_ascii_alphabetic())
