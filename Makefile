@@ -17,13 +17,18 @@ build: wasm cli
 
 ## The filter module (size-tuned release profile, see Cargo.toml), then shrunk in place by
 ## binaryen's wasm-opt (Debian package): the tests and the demo run the optimised module.
-## `--converge` repeats -Oz while it still gains; `--low-memory-unused` folds `base + constant`
-## into load/store offsets, which differs only when the sum wraps below 1 KiB: the far end of
-## the 1 MiB stack rustc puts first, which no real pointer arithmetic reaches (-8 KiB together).
+## `--low-memory-unused` folds `base + constant` into load/store offsets, which differs only
+## when the sum wraps below 1 KiB: the far end of the 1 MiB stack rustc puts first, which no
+## real pointer arithmetic reaches. After a first -Oz, `--flatten --rereloop` rebuilds every
+## function's control flow from scratch and two more -Oz rounds shrink the result: 9 KB less
+## than `-Oz --converge` (1,013,998 vs 1,023,266 B), with the same speed in V8 (session 4).
+## The flags are part of the cache key: changing them re-runs wasm-opt.
+WASM_OPT_FLAGS := -Oz --low-memory-unused --flatten --rereloop -Oz -Oz
 WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
                  --enable-mutable-globals --enable-multivalue --enable-reference-types
 wasm: wasm-opt-tool
 	rustup target add wasm32-wasip1 >/dev/null 2>&1 || true
+	@if [ "$$(cat $(WASM).opt-flags 2>/dev/null)" != "$(WASM_OPT_FLAGS)" ]; then rm -f $(WASM) $(WASM).opt; fi
 	$(CARGO) build --release --target wasm32-wasip1 -p mirrorguard-filter
 	@# cargo re-links its output on every build, so compare contents, not times.
 	@if cmp -s $(WASM) $(WASM).opt; then :; \
@@ -31,7 +36,8 @@ wasm: wasm-opt-tool
 	  rm -f $(WASM) && cp $(WASM).opt $(WASM); \
 	else \
 	  cp $(WASM) $(WASM).cargo && \
-	  wasm-opt -Oz --converge --low-memory-unused $(WASM_FEATURES) $(WASM).cargo -o $(WASM).opt && \
+	  wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(WASM).cargo -o $(WASM).opt && \
+	  echo "$(WASM_OPT_FLAGS)" > $(WASM).opt-flags && \
 	  rm -f $(WASM) && cp $(WASM).opt $(WASM); fi
 	@ls -l $(WASM)
 

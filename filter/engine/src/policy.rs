@@ -42,6 +42,10 @@ pub struct Policy {
 
 impl Policy {
     /// Parses and compiles a configuration document.
+    ///
+    /// `#[inline]` so that the configuration's serde code is compiled in the caller's crate
+    /// (see [`PluginConfig::from_json`]).
+    #[inline]
     pub fn from_json(
         bytes: &[u8],
         env: EnvLookup<'_>,
