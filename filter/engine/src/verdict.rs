@@ -18,7 +18,8 @@ pub enum DropReason {
     UnsupportedContentType,
     /// A body declared as text (or JSON, form, multipart) that is not valid UTF-8.
     InvalidUtf8,
-    /// A multipart body without a usable boundary or structure.
+    /// A multipart body without a usable boundary or structure, or one whose redaction would
+    /// change its structure (a removal that joins text into a delimiter line).
     MalformedBody,
     /// Request trailers arrived while the body was still being buffered: the body can no
     /// longer be rewritten, so the copy cannot be made safe.

@@ -375,9 +375,14 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
         }
         let mut out = Vec::with_capacity(body.len());
         out.extend_from_slice(&preamble);
+        let mut kept = 0;
         for (raw, (text, headers, content)) in layout.parts.iter().zip(&parts) {
+            kept += 1;
             let part_content = match content {
-                Content::Remove => continue,
+                Content::Remove => {
+                    kept -= 1;
+                    continue;
+                }
                 Content::Keep => raw.content,
                 Content::Replace(new) => new,
             };
@@ -388,6 +393,14 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
         }
         out.extend_from_slice(line_break_if_needed(layout.close, out.is_empty()));
         out.extend_from_slice(&epilogue);
+        // A removal can join what was around it into a delimiter (`tok_…--XYZ` at the start
+        // of a line becomes `--XYZ`), and the shadow would then read other parts than the
+        // ones redacted. Every delimiter written is found again, so a new one shows as an
+        // extra part or an earlier close: such a copy is refused, never sent re-split.
+        let reread = self::layout(&out, boundary)?;
+        if reread.parts.len() != kept || reread.epilogue.len() != epilogue.len() {
+            return Err(DropReason::MalformedBody);
+        }
         Ok(Cow::Owned(out))
     }
 

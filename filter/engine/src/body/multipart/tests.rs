@@ -165,6 +165,42 @@ fn header_values_and_file_names_are_scanned() {
     assert_eq!(text(&r, &input, MultipartFiles::Empty).unwrap(), want);
 }
 
+/// A redactor that removes `tok_…` tokens outright, joining what was around them.
+fn remover() -> crate::redact::Redactor {
+    crate::body::tests::redactor_from(
+        r#"{"redaction":{"fields":{"enabled":false},"custom":[
+            {"name":"token","pattern":"tok_[A-Za-z0-9]{8,}","operator":{"type":"remove"}}]}}"#,
+    )
+}
+
+#[test]
+fn a_removal_that_would_make_a_new_delimiter_drops_the_copy() {
+    let r = remover();
+    // In the preamble, a field and the last part: removing the token puts `--XyZ` at the
+    // start of a line, a delimiter (or an early close) the original did not have.
+    let preamble = format!("tok_ABCDEFGH12--XyZ'--\r\n{}", form(&[(&field("a"), "v")]));
+    let in_field = form(&[
+        (&field("a"), "x\r\ntok_ABCDEFGH12--XyZ\r\nmore"),
+        (&field("b"), "v"),
+    ]);
+    let early_close = form(&[(&field("a"), "x\r\ntok_ABCDEFGH12--XyZ--\r\ntail")]);
+    for body in [preamble, in_field, early_close] {
+        assert_eq!(
+            text(&r, &body, MultipartFiles::Empty),
+            Err(DropReason::MalformedBody),
+            "{body:?}"
+        );
+    }
+}
+
+#[test]
+fn a_removal_beside_ordinary_text_keeps_the_body() {
+    let r = remover();
+    let input = form(&[(&field("a"), "x\r\ntok_ABCDEFGH12 rest")]);
+    let want = form(&[(&field("a"), "x\r\n rest")]);
+    assert_eq!(text(&r, &input, MultipartFiles::Empty).unwrap(), want);
+}
+
 #[test]
 fn part_lengths_follow_the_content() {
     let r = redactor();
