@@ -375,14 +375,10 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
         }
         let mut out = Vec::with_capacity(body.len());
         out.extend_from_slice(&preamble);
-        let mut kept = 0;
+        let mut written = 0;
         for (raw, (text, headers, content)) in layout.parts.iter().zip(&parts) {
-            kept += 1;
             let part_content = match content {
-                Content::Remove => {
-                    kept -= 1;
-                    continue;
-                }
+                Content::Remove => continue,
                 Content::Keep => raw.content,
                 Content::Replace(new) => new,
             };
@@ -390,6 +386,7 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
             apply_edits(&mut out, text, &headers.edits);
             out.extend_from_slice(raw.blank);
             out.extend_from_slice(part_content);
+            written += 1;
         }
         out.extend_from_slice(line_break_if_needed(layout.close, out.is_empty()));
         out.extend_from_slice(&epilogue);
@@ -398,7 +395,7 @@ impl<R: FieldRedactor + ?Sized> Rewriter<'_, R> {
         // ones redacted. Every delimiter written is found again, so a new one shows as an
         // extra part or an earlier close: such a copy is refused, never sent re-split.
         let reread = self::layout(&out, boundary)?;
-        if reread.parts.len() != kept || reread.epilogue.len() != epilogue.len() {
+        if reread.parts.len() != written || reread.epilogue.len() != epilogue.len() {
             return Err(DropReason::MalformedBody);
         }
         Ok(Cow::Owned(out))
