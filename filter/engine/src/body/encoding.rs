@@ -4,7 +4,8 @@
 //!
 //! The streams are driven through flate2's low-level [`Decompress`] on the whole buffered
 //! body rather than through its `Read` adapters: those treat a truncated deflate stream as a
-//! clean end, and a truncated body must not be forwarded as if it were complete.
+//! clean end, and a truncated body must not be forwarded as if it were complete. The gzip
+//! framing around them is hand-written (see [`gzip`] for why).
 //!
 //! Stacked encodings (`gzip, gzip`) are refused as [`DropReason::UnsupportedEncoding`]: no
 //! client sends them for real, and every extra layer multiplies what a bomb can expand to.
@@ -13,9 +14,11 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use flate2::{Compression, Crc, Decompress, FlushDecompress, Status};
+use flate2::{Compression, Decompress, FlushDecompress, Status};
 
 use crate::verdict::DropReason;
+
+mod gzip;
 
 /// A content encoding the engine can decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +57,7 @@ impl Encoding {
 pub fn decode(encoding: Encoding, body: &[u8], limit: usize) -> Result<Cow<'_, [u8]>, DropReason> {
     match encoding {
         Encoding::Identity => Ok(Cow::Borrowed(body)),
-        Encoding::Gzip => gunzip(body, limit).map(Cow::Owned),
+        Encoding::Gzip => gzip::decode(body, limit).map(Cow::Owned),
         Encoding::Deflate => inflate_deflate(body, limit).map(Cow::Owned),
     }
 }
@@ -66,11 +69,7 @@ pub fn encode(encoding: Encoding, body: &[u8]) -> Result<Vec<u8>, DropReason> {
     let failed = |_| DropReason::UndecodableBody;
     match encoding {
         Encoding::Identity => Ok(body.to_vec()),
-        Encoding::Gzip => {
-            let mut enc = flate2::write::GzEncoder::new(Vec::new(), Compression::fast());
-            enc.write_all(body).map_err(failed)?;
-            enc.finish().map_err(failed)
-        }
+        Encoding::Gzip => gzip::encode(body),
         Encoding::Deflate => {
             let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), Compression::fast());
             enc.write_all(body).map_err(failed)?;
@@ -106,61 +105,6 @@ fn has_zlib_header(body: &[u8]) -> bool {
         }
         _ => false,
     }
-}
-
-/// RFC 1952, every member, each checked against its CRC and length.
-fn gunzip(body: &[u8], limit: usize) -> Result<Vec<u8>, DropReason> {
-    let mut out = Vec::new();
-    let mut rest = body;
-    loop {
-        let data = skip_gzip_header(rest).ok_or(DropReason::UndecodableBody)?;
-        let member_start = out.len();
-        let used = inflate(Decompress::new(false), data, &mut out, limit)?;
-        let trailer = data
-            .get(used..used + 8)
-            .ok_or(DropReason::UndecodableBody)?;
-        let member = out.get(member_start..).unwrap_or_default();
-        let mut crc = Crc::new();
-        crc.update(member);
-        let expected_crc = u32::from_le_bytes([trailer[0], trailer[1], trailer[2], trailer[3]]);
-        let expected_len = u32::from_le_bytes([trailer[4], trailer[5], trailer[6], trailer[7]]);
-        // ISIZE is the length modulo 2^32.
-        if crc.sum() != expected_crc || member.len() as u32 != expected_len {
-            return Err(DropReason::UndecodableBody);
-        }
-        rest = data.get(used + 8..).unwrap_or_default();
-        if rest.is_empty() {
-            return Ok(out);
-        }
-    }
-}
-
-/// The deflate data after a gzip member header, or `None` if the header is not valid.
-fn skip_gzip_header(member: &[u8]) -> Option<&[u8]> {
-    const FHCRC: u8 = 0x02;
-    const FEXTRA: u8 = 0x04;
-    const FNAME: u8 = 0x08;
-    const FCOMMENT: u8 = 0x10;
-    const RESERVED: u8 = 0xe0;
-    let (fixed, mut rest) = (member.get(..10)?, member.get(10..)?);
-    let flags = fixed[3];
-    if fixed[..3] != [0x1f, 0x8b, 8] || flags & RESERVED != 0 {
-        return None;
-    }
-    if flags & FEXTRA != 0 {
-        let len = usize::from(u16::from_le_bytes([*rest.first()?, *rest.get(1)?]));
-        rest = rest.get(2 + len..)?;
-    }
-    for flag in [FNAME, FCOMMENT] {
-        if flags & flag != 0 {
-            let nul = rest.iter().position(|&b| b == 0)?;
-            rest = rest.get(nul + 1..)?;
-        }
-    }
-    if flags & FHCRC != 0 {
-        rest = rest.get(2..)?;
-    }
-    Some(rest)
 }
 
 /// Inflates one stream from the start of `input` onto `out`, never letting `out` hold more
@@ -307,7 +251,7 @@ mod tests {
         assert!(bomb.len() < 200 * 1024);
         let limit = 4 << 20;
         let mut out = Vec::new();
-        let data = skip_gzip_header(&bomb).unwrap();
+        let data = gzip::skip_header(&bomb).unwrap();
         assert_eq!(
             inflate(Decompress::new(false), data, &mut out, limit),
             Err(DropReason::DecompressionLimit)
