@@ -160,7 +160,10 @@ impl Stream {
             return 0;
         }
         let n = u64::from(n);
-        if self.spent.saturating_mul(n) > WORD_BUDGET {
+        // `spent` never exceeds `WORD_BUDGET` (2^32) and `n` is below 2^32, so the product
+        // fits in 64 bits. A checked or saturating multiply would be a 128-bit multiply
+        // (`__multi3`) on wasm32, and this runs for every drawn character.
+        if self.spent * n > WORD_BUDGET {
             self.word = self.next_word();
             self.spent = 1;
         }
