@@ -5,7 +5,7 @@
 //! the largest single cost of a scan. Every prefix is at least [`MIN_LEN`] bytes long, so
 //! an occurrence starting at `s` covers the byte pair at `s` and the one at `s + 1`, and one
 //! of them starts at an even distance from where the search began. The sieve therefore
-//! looks up only every other pair in a bitmap of the pairs that begin (or follow the first
+//! looks up only every other pair in a table of the pairs that begin (or follow the first
 //! byte of) a prefix, and compares the prefixes at the two starts such a pair allows.
 //!
 //! It reports exactly what the automaton (`MatchKind::LeftmostFirst`) reports: the
@@ -15,8 +15,10 @@
 /// position, a shorter one could fall between two checks.
 pub(super) const MIN_LEN: usize = 3;
 
-/// One bit per byte pair: 65,536 bits.
-const PAIR_WORDS: usize = 1 << 10;
+/// One byte per byte pair. A byte rather than a bit: the lookup is then one load, where a
+/// bitmap needs a shift and a mask to find the word and two more to find the bit, and this
+/// lookup runs for every other byte of every body (64 KiB per compiled profile).
+const PAIRS: usize = 1 << 16;
 
 /// A found prefix: its index in the list the sieve was built from, and its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +30,9 @@ pub(super) struct Hit {
 
 #[derive(Debug, Clone)]
 pub(super) struct Sieve {
-    /// Bit `first | second << 8` is set when those two bytes start a prefix or are its
-    /// second and third bytes.
-    pairs: Box<[u64; PAIR_WORDS]>,
+    /// Entry `first | second << 8` is 1 when those two bytes start a prefix or are its
+    /// second and third bytes, 0 otherwise.
+    pairs: Box<[u8; PAIRS]>,
     /// Indices of the prefixes ordered by first byte, ties in list order.
     by_first: Vec<usize>,
     /// `by_first[starts[c]..starts[c + 1]]` are the prefixes starting with byte `c`.
@@ -42,17 +44,15 @@ impl Sieve {
     /// `None` when a prefix is shorter than [`MIN_LEN`].
     pub(super) fn new(prefixes: &[&'static str]) -> Option<Self> {
         let prefixes: Vec<&'static [u8]> = prefixes.iter().map(|p| p.as_bytes()).collect();
-        let mut pairs = Box::new([0u64; PAIR_WORDS]);
+        // Built on the heap: 64 KiB on the stack is too much for a Wasm VM's stack.
+        let mut pairs: Box<[u8; PAIRS]> = vec![0u8; PAIRS].into_boxed_slice().try_into().ok()?;
         let mut counts = vec![0usize; 257];
         for prefix in &prefixes {
             let Some(&[c0, c1, c2]) = prefix.get(..MIN_LEN) else {
                 return None;
             };
             for (x, y) in [(c0, c1), (c1, c2)] {
-                let pair = usize::from(x) | usize::from(y) << 8;
-                if let Some(word) = pairs.get_mut(pair >> 6) {
-                    *word |= 1 << (pair & 63);
-                }
+                pairs[usize::from(u16::from_le_bytes([x, y]))] = 1;
             }
             if let Some(count) = counts.get_mut(usize::from(c0) + 1) {
                 *count += 1;
@@ -91,11 +91,10 @@ impl Sieve {
     pub(super) fn find(&self, b: &[u8], from: usize) -> Option<Hit> {
         let mut i = from;
         loop {
-            // Eight bytes (four pairs) per step while none of the pairs is in the bitmap.
+            // Eight bytes (four pairs) per step while none of the pairs is in the table.
             while let Some(&[c0, c1, c2, c3, c4, c5, c6, c7]) = b.get(i..i + 8) {
-                let block = u64::from_le_bytes([c0, c1, c2, c3, c4, c5, c6, c7]);
-                let any = self.bit(block) | self.bit(block >> 16);
-                if (any | self.bit(block >> 32) | self.bit(block >> 48)) & 1 != 0 {
+                let any = self.entry(c0, c1) | self.entry(c2, c3);
+                if any | self.entry(c4, c5) | self.entry(c6, c7) != 0 {
                     break;
                 }
                 i += 8;
@@ -106,7 +105,7 @@ impl Sieve {
                 let &[x, y] = b.get(i..i + 2)? else {
                     return None;
                 };
-                if self.bit(u64::from(x) | u64::from(y) << 8) & 1 != 0 {
+                if self.entry(x, y) != 0 {
                     // A prefix starting at `i - 1` has this pair as its second and third
                     // bytes; one starting at `i`, as its first two.
                     if i > from {
@@ -123,12 +122,11 @@ impl Sieve {
         }
     }
 
-    /// The bitmap's bit for the pair in the low sixteen bits of `pair`, as the lowest bit.
+    /// The table's entry for the pair `x`, `y`.
     #[inline(always)]
-    fn bit(&self, pair: u64) -> u64 {
-        let pair = (pair & 0xFFFF) as usize;
-        // In bounds: the index is below 65,536 / 64.
-        self.pairs[pair >> 6] >> (pair & 63)
+    fn entry(&self, x: u8, y: u8) -> u8 {
+        // In bounds: a 16-bit index into 65,536 entries.
+        self.pairs[usize::from(u16::from_le_bytes([x, y]))]
     }
 
     /// The earliest prefix that occurs at `s`.
