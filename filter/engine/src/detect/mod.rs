@@ -27,6 +27,7 @@ mod fields;
 mod iban;
 mod ip;
 mod mac;
+mod needs;
 mod pairs;
 mod phone;
 mod resolve;
@@ -46,6 +47,7 @@ use crate::entity::Entity;
 use crate::error::ConfigError;
 use candidate::{Candidate, Source};
 use custom::CustomSet;
+use needs::WalkNeeds;
 use triggers::Triggers;
 
 /// Index of a rule in [`Detectors::rules`].
@@ -115,6 +117,8 @@ pub struct Detectors {
     /// Rule of each built-in entity, indexed by `Entity as usize`; `None` when disabled.
     builtin: [Option<RuleId>; Entity::ALL.len()],
     enabled: EntitySet,
+    /// Which short texts the structural walk can find nothing in.
+    walk: WalkNeeds,
     triggers: Triggers,
     custom: CustomSet,
 }
@@ -148,6 +152,7 @@ impl Detectors {
             rules,
             builtin,
             enabled,
+            walk: WalkNeeds::compile(enabled),
             triggers,
             custom,
         })
@@ -200,7 +205,9 @@ impl Detectors {
         let bytes = text.as_bytes();
         let mut candidates: Vec<Candidate> = Vec::new();
         if !on.is_empty() {
-            scan::scan(bytes, on, &mut candidates);
+            if self.walk.may_find(bytes) {
+                scan::scan(bytes, on, &mut candidates);
+            }
             self.triggers.scan(bytes, on, &mut candidates);
         }
         if custom && !self.custom.is_empty() {
