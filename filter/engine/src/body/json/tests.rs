@@ -641,3 +641,44 @@ proptest! {
         prop_assert_eq!(together_count, alone_count);
     }
 }
+
+proptest! {
+    /// Objects nested in records reuse what was said of the member names of the last object
+    /// held under the same name, never under another: each record's two objects are
+    /// redacted exactly as each is on its own (a product's `name` is not a person's).
+    #[test]
+    fn nested_objects_are_redacted_as_on_their_own(
+        pairs in prop::collection::vec((record_strategy(), record_strategy()), 1..4),
+        first in prop::sample::select(vec!["customer", "name", "items"]),
+        second in prop::sample::select(vec!["product", "customer", "name"]),
+    ) {
+        let (r, apart) = (redactor_from("{}"), redactor_from("{}"));
+        let element = |a: &str, b: &str| format!("{{\"{first}\":{a},\"{second}\":{b}}}");
+        let doc = |elements: &[String]| format!("{{\"orders\":[{}]}}", elements.join(","));
+        // A record under `name`, alone in a document of its own.
+        let alone_under = |name: &str, record: &str| -> (String, u32) {
+            let (out, count) = run(&apart, &format!("{{\"orders\":[{{\"{name}\":{record}}}]}}"));
+            let inner = out
+                .strip_prefix(&format!("{{\"orders\":[{{\"{name}\":"))
+                .and_then(|o| o.strip_suffix("}]}"))
+                .unwrap()
+                .to_owned();
+            (inner, count)
+        };
+        let elements: Vec<String> = pairs
+            .iter()
+            .map(|(a, b)| element(&record_json(a), &record_json(b)))
+            .collect();
+        let (together, together_count) = run(&r, &doc(&elements));
+        let mut alone = Vec::new();
+        let mut alone_count = 0;
+        for (a, b) in &pairs {
+            let (a, a_count) = alone_under(first, &record_json(a));
+            let (b, b_count) = alone_under(second, &record_json(b));
+            alone.push(element(&a, &b));
+            alone_count += a_count + b_count;
+        }
+        prop_assert_eq!(together, doc(&alone));
+        prop_assert_eq!(together_count, alone_count);
+    }
+}
