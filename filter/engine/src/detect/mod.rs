@@ -33,6 +33,7 @@ mod resolve;
 mod scan;
 mod secrets;
 mod ssn;
+mod tokens;
 mod triggers;
 mod wallet;
 mod window;
