@@ -33,6 +33,7 @@ mod resolve;
 mod scan;
 mod secrets;
 mod ssn;
+mod swar;
 mod tokens;
 mod triggers;
 mod wallet;

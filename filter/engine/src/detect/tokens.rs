@@ -11,7 +11,8 @@
 //! stop inside is provably one the walk settles without a finding (the reasons are given
 //! at each test), so that the walk's findings and where it resumes are unchanged.
 
-use super::bytes::{at, is_digit, is_word, run_len};
+use super::bytes::{at, is_word, run_len};
+use super::swar::{gather, lanes, within};
 
 /// Where the walk resumes after a timestamp `YYYY-MM-DDThh:mm:ss` whose year is the number
 /// starting at `i` (a number start, as the walk established), or `None` when the bytes there
@@ -21,25 +22,22 @@ use super::bytes::{at, is_digit, is_word, run_len};
 /// number-shaped detector offers it (a grouped card wants a second group of four digits, a
 /// grouped phone number a first group of three or one starting `0`). Then each stop inside
 /// is settled by its neighbours: the byte three before the first `-` is a digit, so the `-`
-/// does not separate a MAC group (two hex digits not glued to a word); the month and day continue a number (a digit, then `-`,
-/// before them); the second `-` is not followed three bytes on by another `-`; the colons
-/// each follow two digits joined to a word (`T08:`) or to a colon-joined pair (`08:22:`);
-/// the minutes and seconds continue a number. The seconds' visit resumes past their word.
+/// does not separate a MAC group (two hex digits not glued to a word); the month and day
+/// continue a number (a digit, then `-`, before them); the second `-` is not followed three
+/// bytes on by another `-`; the colons each follow two digits joined to a word (`T08:`) or
+/// to a colon-joined pair (`08:22:`); the minutes and seconds continue a number. The
+/// seconds' visit resumes past their word.
 #[inline]
 pub(super) fn timestamp_end(b: &[u8], i: usize) -> Option<usize> {
-    const SHAPE: &[u8; 19] = b"2000-00-00T00:00:00";
-    let token = b.get(i..i + SHAPE.len())?;
-    if at(b, i) == b'0' {
-        return None;
-    }
-    let fits = token.iter().zip(SHAPE).all(|(&c, &s)| {
-        if s == b'0' || s == b'2' {
-            is_digit(c)
-        } else {
-            c == s
-        }
-    });
-    let end = i + SHAPE.len();
+    // `2024-10-03T08:22:16` read as three overlapping runs of eight bytes.
+    const DATE: Shape = Shape::of(b"0000-00-");
+    const TIME: Shape = Shape::of(b"00T00:00");
+    const CLOCK: Shape = Shape::of(b"00:00:00");
+    let fits = at(b, i) != b'0'
+        && DATE.fits(lanes(b, i)?)
+        && TIME.fits(lanes(b, i + 8)?)
+        && CLOCK.fits(lanes(b, i + 11)?);
+    let end = i + 19;
     fits.then(|| end + run_len(b, end, is_word))
 }
 
@@ -47,47 +45,167 @@ pub(super) fn timestamp_end(b: &[u8], i: usize) -> Option<usize> {
 /// (`-b7a4-4adc-a7c5-18c673218e63`), or `None` when the bytes there are not such a tail.
 ///
 /// The byte three before the dash is a word byte (of the first group), so the dash
-/// separates no MAC group (two hex digits not glued to a word). Each group is lower-case hex with at least one letter, so the walk's visit to
-/// its first digit settles it: after a letter the digit is inside a word (and a lower-case
-/// letter is no IBAN country code); at the start of the group it continues a number (a digit
-/// before the dash) or starts one of fewer than nine digits followed by a letter, which only
-/// a wallet address could continue, and a wallet address is longer than any group. The
-/// dashes between the groups follow a group of four, so they separate no MAC group either.
-/// The last group ends the token (no word byte follows), so its visit resumes right there.
+/// separates no MAC group (two hex digits not glued to a word). Each group is lower-case hex
+/// with at least one letter, so the walk's visit to its first digit settles it: after a
+/// letter the digit is inside a word (and a lower-case letter is no IBAN country code); at
+/// the start of the group it continues a number (a digit before the dash) or starts one of
+/// fewer than nine digits followed by a letter, which only a wallet address could continue,
+/// and a wallet address is longer than any group. The dashes between the groups follow a
+/// group of four, so they separate no MAC group either. The last group ends the token (no
+/// word byte follows), so its visit resumes right there.
 #[inline]
 pub(super) fn uuid_tail_end(b: &[u8], dash: usize) -> Option<usize> {
-    const SHAPE: &[u8; 28] = b"-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    // `-b7a4-4adc-a7c5-18c673218e63` read as four runs of eight bytes, the last two
+    // overlapping.
+    const HEAD: Shape = Shape::of(b"-xxxx-xx");
+    const MIDDLE: Shape = Shape::of(b"xx-xxxx-");
+    const HEX: Shape = Shape::of(b"xxxxxxxx");
+    let end = dash + 28;
     let first_group = dash.checked_sub(3).is_some_and(|j| is_word(at(b, j)));
-    let tail = b.get(dash..dash + SHAPE.len())?;
-    let end = dash + SHAPE.len();
     if !first_group || is_word(at(b, end)) {
         return None;
     }
-    // The groups, checked one at a time: `letter` records whether the current group has
-    // had a letter yet, `leading` how many digits it started with.
-    let mut letter = true;
-    let mut leading = 0;
-    for (&c, &s) in tail.iter().zip(SHAPE) {
-        if s == b'-' {
-            if c != b'-' || !letter {
-                return None;
+    let runs = [
+        lanes(b, dash)?,
+        lanes(b, dash + 8)?,
+        lanes(b, dash + 16)?,
+        lanes(b, dash + 20)?,
+    ];
+    let [head, middle, third, last] = runs;
+    if !(HEAD.fits(head) && MIDDLE.fits(middle) && HEX.fits(third) && HEX.fits(last)) {
+        return None;
+    }
+    // One bit per byte of the tail where it holds a letter.
+    let letters = runs
+        .iter()
+        .zip([0, 8, 16, 20])
+        .fold(0u64, |bits, (&x, at)| bits | gather(hex_letters(x)) << at);
+    let groups = [0x1E, 0x3C0, 0x7800, 0xFFF_0000];
+    let lettered = groups.iter().all(|&group| letters & group != 0);
+    // At most eight digits before the last group's first letter.
+    (lettered && (letters >> 16).trailing_zeros() < 9).then_some(end)
+}
+
+/// The top bit of each lane of `x` holding `a` to `f`.
+#[inline(always)]
+fn hex_letters(x: u64) -> u64 {
+    within(x, b'a', b'f')
+}
+
+/// Eight bytes of a token's shape: `0` a digit, `x` a lower-case hex digit, any other byte
+/// itself; tested on eight bytes at once.
+struct Shape {
+    /// The top bit of each lane that must be a digit.
+    digits: u64,
+    /// The top bit of each lane that must be a lower-case hex digit.
+    hex: u64,
+    /// All bits of each lane that must be one byte, and that byte.
+    mask: u64,
+    value: u64,
+}
+
+impl Shape {
+    const fn of(shape: &[u8; 8]) -> Self {
+        let (mut digits, mut hex, mut mask, mut value) = (0, 0, 0, 0);
+        let mut k = 0;
+        while k < 8 {
+            let lane = 8 * k;
+            match shape[k] {
+                b'0' => digits |= 0x80 << lane,
+                b'x' => hex |= 0x80 << lane,
+                c => {
+                    mask |= 0xFF << lane;
+                    value |= (c as u64) << lane;
+                }
             }
-            letter = false;
-            leading = 0;
-        } else if is_digit(c) {
-            leading += usize::from(!letter);
-        } else if matches!(c, b'a'..=b'f') {
-            letter = true;
-        } else {
-            return None;
+            k += 1;
+        }
+        Self {
+            digits,
+            hex,
+            mask,
+            value,
         }
     }
-    (letter && leading < 9).then_some(end)
+
+    #[inline(always)]
+    fn fits(&self, x: u64) -> bool {
+        let digits = within(x, b'0', b'9');
+        let hex = digits | hex_letters(x);
+        (x & self.mask) == self.value
+            && digits & self.digits == self.digits
+            && hex & self.hex == self.hex
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::super::bytes::is_digit;
     use super::*;
+
+    /// [`timestamp_end`] a byte at a time.
+    fn timestamp_bytewise(b: &[u8], i: usize) -> Option<usize> {
+        let shape = b"2000-00-00T00:00:00";
+        let token = b.get(i..i + shape.len())?;
+        let fits = at(b, i) != b'0'
+            && token.iter().zip(shape).all(|(&c, &s)| match s {
+                b'0' | b'2' => is_digit(c),
+                _ => c == s,
+            });
+        let end = i + shape.len();
+        fits.then(|| end + run_len(b, end, is_word))
+    }
+
+    /// [`uuid_tail_end`] a byte at a time: the groups, their letters, the last group's
+    /// leading digits.
+    fn uuid_tail_bytewise(b: &[u8], dash: usize) -> Option<usize> {
+        let shape = b"-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+        let tail = b.get(dash..dash + shape.len())?;
+        let end = dash + shape.len();
+        if !dash.checked_sub(3).is_some_and(|j| is_word(b[j])) || is_word(at(b, end)) {
+            return None;
+        }
+        let groups: Vec<&[u8]> = tail[1..].split(|&c| c == b'-').collect();
+        let lettered = |g: &[u8]| g.iter().any(|c| (b'a'..=b'f').contains(c));
+        let hex = |g: &[u8]| g.iter().all(|&c| is_digit(c) || (b'a'..=b'f').contains(&c));
+        let ok = shape.iter().zip(tail).all(|(&s, &c)| (s == b'-') == (c == b'-'))
+            && groups.iter().all(|g| hex(g) && lettered(g))
+            && groups.last()?.iter().take_while(|&&c| is_digit(c)).count() < 9;
+        ok.then_some(end)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        #[test]
+        fn timestamps_agree_with_the_bytewise_test(
+            text in concat!(
+                "[0-3]{0,2}(",
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}",
+                "|[0-9a]{4}[-/][0-9a]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}",
+                "|[0-9]{4}-[0-9]{2}-[0-9a]{2}[Tt ][0-9a]{2}:[0-9]{2}:[0-9]{2}",
+                "|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}[:.][0-9a]{2}:[0-9a]{2}",
+                "|[0-9T:/ -]{19})[0-9a-zZ. ]{0,3}",
+            ),
+        ) {
+            let b = text.as_bytes();
+            for i in 0..b.len() {
+                prop_assert_eq!(timestamp_end(b, i), timestamp_bytewise(b, i), "{} at {}", &text, i);
+            }
+        }
+
+        #[test]
+        fn uuid_tails_agree_with_the_bytewise_test(
+            text in "[a-z0-9 ]{0,4}(-[0-9a-f]{4}){3}-[0-9a-f]{12}[ g-]{0,2}|[0-9a-gA-F -]{0,40}",
+        ) {
+            let b = text.as_bytes();
+            for dash in 0..b.len() {
+                prop_assert_eq!(uuid_tail_end(b, dash), uuid_tail_bytewise(b, dash), "{} at {}", &text, dash);
+            }
+        }
+    }
 
     #[test]
     fn timestamps_end_past_the_seconds_word() {
