@@ -73,8 +73,9 @@ fn walk(b: &[u8], mut visit: impl FnMut(usize) -> usize) {
 /// and UUIDs) are settled here by the bytes around them; the scanners and the number
 /// shapes sit behind calls that are not inlined, so that this common path stays short.
 ///
-/// With `TOKENS`, a timestamp or a UUID tail ([`tokens`]) is passed over at its first stop;
-/// the tests turn that off to compare the walk with and without it.
+/// With `TOKENS`, a timestamp, a UUID tail or the rest of a dotted or dashed number
+/// ([`tokens`]) is passed over at its first stop; the tests turn that off to compare the
+/// walk with and without it.
 #[inline(always)]
 fn stop_at<const TOKENS: bool>(
     b: &[u8],
@@ -198,7 +199,13 @@ fn number<const TOKENS: bool>(
     }
     let shapes = shapes(b, i, digits).intersect(on);
     if shapes.is_empty() {
-        return i + digits + run_len(b, i + digits, is_word);
+        let end = i + digits + run_len(b, i + digits, is_word);
+        if TOKENS && end == i + digits {
+            if let Some(resume) = tokens::continuation_end(b, end) {
+                return resume;
+            }
+        }
+        return end;
     }
     shaped_number(b, i, digits, shapes, out)
 }

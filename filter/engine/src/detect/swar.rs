@@ -59,7 +59,15 @@ mod tests {
     fn lane_tests_agree_with_byte_tests() {
         for c in 0..=255u8 {
             for lane in 0..8 {
-                for fill in [0u8, b' ', b'9', 0xFF, b'a', c.wrapping_add(1), c.wrapping_sub(1)] {
+                for fill in [
+                    0u8,
+                    b' ',
+                    b'9',
+                    0xFF,
+                    b'a',
+                    c.wrapping_add(1),
+                    c.wrapping_sub(1),
+                ] {
                     let mut bytes = [fill; 8];
                     bytes[lane] = c;
                     let x = u64::from_le_bytes(bytes);

@@ -11,7 +11,7 @@
 //! stop inside is provably one the walk settles without a finding (the reasons are given
 //! at each test), so that the walk's findings and where it resumes are unchanged.
 
-use super::bytes::{at, is_word, run_len};
+use super::bytes::{at, before, is_digit, is_word, run_len};
 use super::swar::{gather, lanes, within};
 
 /// Where the walk resumes after a timestamp `YYYY-MM-DDThh:mm:ss` whose year is the number
@@ -26,7 +26,9 @@ use super::swar::{gather, lanes, within};
 /// continue a number (a digit, then `-`, before them); the second `-` is not followed three
 /// bytes on by another `-`; the colons each follow two digits joined to a word (`T08:`) or
 /// to a colon-joined pair (`08:22:`); the minutes and seconds continue a number. The
-/// seconds' visit resumes past their word.
+/// seconds' visit resumes past their word; when that word ends with a fraction (`16.739Z`),
+/// its `.` follows two digits five bytes after a word (the minutes), so it separates no MAC
+/// group, and the fraction continues a number: its visit resumes past its word.
 #[inline]
 pub(super) fn timestamp_end(b: &[u8], i: usize) -> Option<usize> {
     // `2024-10-03T08:22:16` read as three overlapping runs of eight bytes.
@@ -37,8 +39,36 @@ pub(super) fn timestamp_end(b: &[u8], i: usize) -> Option<usize> {
         && DATE.fits(lanes(b, i)?)
         && TIME.fits(lanes(b, i + 8)?)
         && CLOCK.fits(lanes(b, i + 11)?);
+    if !fits {
+        return None;
+    }
     let end = i + 19;
-    fits.then(|| end + run_len(b, end, is_word))
+    let seconds_end = end + run_len(b, end, is_word);
+    if seconds_end == end && at(b, end) == b'.' && is_digit(at(b, end + 1)) {
+        return Some(end + 1 + run_len(b, end + 1, is_word));
+    }
+    Some(seconds_end)
+}
+
+/// Where the walk resumes after the `-` or `.` at `sep` and the number it continues, when a
+/// number no detector's shape starts ends at `sep` and a digit follows (`4.3`, `2024-05`);
+/// `None` when the separator could be a MAC address's.
+///
+/// The separator sits between digits, so it separates a MAC group only when the group
+/// before it is not glued to a word and the next group ends with the same separator (the
+/// walk's own test, made here the same way). Otherwise the walk settles it, and the digit
+/// after it continues a number: that visit resumes past its word.
+#[inline]
+pub(super) fn continuation_end(b: &[u8], sep: usize) -> Option<usize> {
+    let c = at(b, sep);
+    let group = match c {
+        b'-' => 2,
+        b'.' => 4,
+        _ => return None,
+    };
+    let mac = !is_word(before(b, sep.saturating_sub(group))) && at(b, sep + group + 1) == c;
+    let between_digits = is_digit(before(b, sep)) && is_digit(at(b, sep + 1));
+    (between_digits && !mac).then(|| sep + 1 + run_len(b, sep + 1, is_word))
 }
 
 /// Where the walk resumes after the last four groups of a UUID whose first dash is at `dash`
@@ -65,21 +95,16 @@ pub(super) fn uuid_tail_end(b: &[u8], dash: usize) -> Option<usize> {
     if !first_group || is_word(at(b, end)) {
         return None;
     }
-    let runs = [
-        lanes(b, dash)?,
-        lanes(b, dash + 8)?,
-        lanes(b, dash + 16)?,
-        lanes(b, dash + 20)?,
-    ];
-    let [head, middle, third, last] = runs;
+    let (head, middle) = (lanes(b, dash)?, lanes(b, dash + 8)?);
+    let (third, last) = (lanes(b, dash + 16)?, lanes(b, dash + 20)?);
     if !(HEAD.fits(head) && MIDDLE.fits(middle) && HEX.fits(third) && HEX.fits(last)) {
         return None;
     }
     // One bit per byte of the tail where it holds a letter.
-    let letters = runs
-        .iter()
-        .zip([0, 8, 16, 20])
-        .fold(0u64, |bits, (&x, at)| bits | gather(hex_letters(x)) << at);
+    let letters = gather(hex_letters(head))
+        | gather(hex_letters(middle)) << 8
+        | gather(hex_letters(third)) << 16
+        | gather(hex_letters(last)) << 20;
     let groups = [0x1E, 0x3C0, 0x7800, 0xFFF_0000];
     let lettered = groups.iter().all(|&group| letters & group != 0);
     // At most eight digits before the last group's first letter.
@@ -142,7 +167,6 @@ impl Shape {
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::bytes::is_digit;
     use super::*;
 
     /// [`timestamp_end`] a byte at a time.
@@ -155,6 +179,8 @@ mod tests {
                 _ => c == s,
             });
         let end = i + shape.len();
+        let fraction = at(b, end) == b'.' && is_digit(at(b, end + 1));
+        let end = if fraction { end + 1 } else { end };
         fits.then(|| end + run_len(b, end, is_word))
     }
 
@@ -170,7 +196,10 @@ mod tests {
         let groups: Vec<&[u8]> = tail[1..].split(|&c| c == b'-').collect();
         let lettered = |g: &[u8]| g.iter().any(|c| (b'a'..=b'f').contains(c));
         let hex = |g: &[u8]| g.iter().all(|&c| is_digit(c) || (b'a'..=b'f').contains(&c));
-        let ok = shape.iter().zip(tail).all(|(&s, &c)| (s == b'-') == (c == b'-'))
+        let ok = shape
+            .iter()
+            .zip(tail)
+            .all(|(&s, &c)| (s == b'-') == (c == b'-'))
             && groups.iter().all(|g| hex(g) && lettered(g))
             && groups.last()?.iter().take_while(|&&c| is_digit(c)).count() < 9;
         ok.then_some(end)
@@ -210,6 +239,8 @@ mod tests {
     #[test]
     fn timestamps_end_past_the_seconds_word() {
         let b = b"at 2024-10-03T08:22:16.739Z ok";
+        assert_eq!(timestamp_end(b, 3), Some(27));
+        let b = b"at 2024-10-03T08:22:16. ok";
         assert_eq!(timestamp_end(b, 3), Some(22));
         let b = b"2024-10-03T08:22:16Z,";
         assert_eq!(timestamp_end(b, 0), Some(20));
@@ -229,6 +260,19 @@ mod tests {
         ] {
             assert_eq!(timestamp_end(text.as_bytes(), 0), None, "{text}");
         }
+    }
+
+    #[test]
+    fn continued_numbers_end_past_the_word_after_the_separator() {
+        assert_eq!(continuation_end(b"Rated 4.3 out", 7), Some(9));
+        assert_eq!(continuation_end(b"on 2024-05-01", 7), Some(10));
+        assert_eq!(continuation_end(b"v 1.2rc1 ", 3), Some(8));
+        // Not between digits, or a MAC address's (`0800.2b3c.4d5e`, `08-00-2b-…`).
+        assert_eq!(continuation_end(b"4. x", 1), None);
+        assert_eq!(continuation_end(b"a.4", 1), None);
+        assert_eq!(continuation_end(b"0800.2b3c.4d5e", 4), None);
+        assert_eq!(continuation_end(b"08-00-2b", 2), None);
+        assert_eq!(continuation_end(b"4:3", 1), None);
     }
 
     #[test]
