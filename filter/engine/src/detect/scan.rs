@@ -3,7 +3,10 @@
 //!
 //! The walk finds its stops sixty-four bytes at a time ([`window`]). At a digit that starts a number, every
 //! numeric scanner is tried and the longest match is kept; then the walk jumps past the
-//! word (or the match), so a run of digits is examined once, not once per digit.
+//! word (or the match), so a run of digits is examined once, not once per digit. Tokens of
+//! machine-written text whose every stop the walk would settle without a finding (ISO
+//! timestamps, UUID tails, the rest of `4.3` or `2024-05`) are passed over at their first
+//! stop ([`tokens`]).
 
 use super::bytes::{at, before, before2, is_digit, is_hex, is_word, run_back, run_len};
 use super::candidate::{Candidate, EntitySet};
