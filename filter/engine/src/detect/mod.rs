@@ -34,6 +34,8 @@ mod resolve;
 mod scan;
 mod secrets;
 mod ssn;
+mod swar;
+mod tokens;
 mod triggers;
 mod wallet;
 mod window;

@@ -3,12 +3,15 @@
 //!
 //! The walk finds its stops sixty-four bytes at a time ([`window`]). At a digit that starts a number, every
 //! numeric scanner is tried and the longest match is kept; then the walk jumps past the
-//! word (or the match), so a run of digits is examined once, not once per digit.
+//! word (or the match), so a run of digits is examined once, not once per digit. Tokens of
+//! machine-written text whose every stop the walk would settle without a finding (ISO
+//! timestamps, UUID tails, the rest of `4.3` or `2024-05`) are passed over at their first
+//! stop ([`tokens`]).
 
 use super::bytes::{at, before, before2, is_digit, is_hex, is_word, run_back, run_len};
 use super::candidate::{Candidate, EntitySet};
 use super::window;
-use super::{card, email, iban, ip, mac, phone, ssn, wallet};
+use super::{card, email, iban, ip, mac, phone, ssn, tokens, wallet};
 use crate::entity::Entity;
 
 /// The entities this pass can find; when none of them is wanted the walk is skipped.
@@ -29,7 +32,7 @@ pub(super) fn scan(b: &[u8], on: EntitySet, out: &mut Vec<Candidate>) {
     if on.intersect(EntitySet::of(&ENTITIES)).is_empty() {
         return;
     }
-    walk(b, |pos| stop_at(b, pos, on, out));
+    walk(b, |pos| stop_at::<true>(b, pos, on, out));
 }
 
 /// Calls `visit` at each stop byte in order, skipping those before the position it returns
@@ -72,8 +75,17 @@ fn walk(b: &[u8], mut visit: impl FnMut(usize) -> usize) {
 /// much less often. Most stops in log lines (the digits and separators inside dates, times
 /// and UUIDs) are settled here by the bytes around them; the scanners and the number
 /// shapes sit behind calls that are not inlined, so that this common path stays short.
+///
+/// With `TOKENS`, a timestamp, a UUID tail or the rest of a dotted or dashed number
+/// ([`tokens`]) is passed over at its first stop; the tests turn that off to compare the
+/// walk with and without it.
 #[inline(always)]
-fn stop_at(b: &[u8], pos: usize, on: EntitySet, out: &mut Vec<Candidate>) -> usize {
+fn stop_at<const TOKENS: bool>(
+    b: &[u8],
+    pos: usize,
+    on: EntitySet,
+    out: &mut Vec<Candidate>,
+) -> usize {
     let next = pos + 1;
     let c = at(b, pos);
     let p = before(b, pos);
@@ -86,7 +98,7 @@ fn stop_at(b: &[u8], pos: usize, on: EntitySet, out: &mut Vec<Candidate>) -> usi
                 return after_capital(b, pos, on, out);
             }
         } else if !(matches!(p, b'.' | b'-' | b'/' | b':') && is_digit(before2(b, pos))) {
-            return number(b, pos, on, out);
+            return number::<TOKENS>(b, pos, on, out);
         }
         // The digit itself is part of the word.
         return next + run_len(b, next, is_word);
@@ -110,6 +122,9 @@ fn stop_at(b: &[u8], pos: usize, on: EntitySet, out: &mut Vec<Candidate>) -> usi
             && at(b, pos + group + 1) == c;
         if mac {
             return mac_separator(b, pos, group, on, out).unwrap_or(next);
+        }
+        if TOKENS && c == b'-' && at(b, pos + 5) == b'-' {
+            return tokens::uuid_tail_end(b, pos).unwrap_or(next);
         }
         return next;
     }
@@ -169,15 +184,31 @@ fn after_capital(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) ->
 /// Inlined: most of these are numbers no detector can start (`status=200 `), settled
 /// without a call; the number-shape scanners are out of line.
 #[inline(always)]
-fn number(b: &[u8], i: usize, on: EntitySet, out: &mut Vec<Candidate>) -> usize {
+fn number<const TOKENS: bool>(
+    b: &[u8],
+    i: usize,
+    on: EntitySet,
+    out: &mut Vec<Candidate>,
+) -> usize {
     // The digit at `i` is one.
     let digits = 1 + run_len(b, i + 1, is_digit);
     if let Some(resume) = no_detector_starts(b, i, digits) {
         return resume;
     }
+    if TOKENS && digits == 4 && at(b, i + 4) == b'-' {
+        if let Some(resume) = tokens::timestamp_end(b, i) {
+            return resume;
+        }
+    }
     let shapes = shapes(b, i, digits).intersect(on);
     if shapes.is_empty() {
-        return i + digits + run_len(b, i + digits, is_word);
+        let end = i + digits + run_len(b, i + digits, is_word);
+        if TOKENS && end == i + digits {
+            if let Some(resume) = tokens::continuation_end(b, end) {
+                return resume;
+            }
+        }
+        return end;
     }
     shaped_number(b, i, digits, shapes, out)
 }
@@ -587,7 +618,8 @@ mod tests {
             let mut out = Vec::new();
             (0..b.len())
                 .filter(|&i| {
-                    window::is_stop(b[i]) && stop_at(b, i, EntitySet::EMPTY, &mut out) != i + 1
+                    window::is_stop(b[i])
+                        && stop_at::<false>(b, i, EntitySet::EMPTY, &mut out) != i + 1
                 })
                 .collect()
         };
@@ -616,6 +648,10 @@ mod tests {
             "[0-9a-f]{4}(\\.[0-9a-f]{4}){2}",
             "[0-9a-f]{1,4}(::?[0-9a-f]{1,4}){1,7}|[0-2][0-9]:[0-5][0-9]",
             "0x[0-9a-f]{40}|[13][1-9A-HJ-NP-Za-km-z]{25,33}",
+            // Timestamps and UUID tails as the token shortcuts take them, and near misses.
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{1,3}",
+            "-([0-9a-fA-F]{4}-){3}[0-9]{0,11}[a-fA-F]{0,2}[0-9a-f]{0,4}",
+            "[a-f]{3}-(0[0-9]{3}|[0-9]{4}|[0-9a-f]{4})(-([0-9]{4}|[0-9a-f]{4})){2}-[0-9a-f]{12}",
             "[ .:/@+(),=xX_\\[\\]-]{1,2}",
             "[a-zA-Z_]{1,3}",
         ];
@@ -666,7 +702,7 @@ mod tests {
             let on = EntitySet::of(&ENTITIES);
             for pos in (0..b.len()).filter(|&i| window::is_stop(b[i])) {
                 let mut fast = Vec::new();
-                let got = stop_at(b, pos, on, &mut fast);
+                let got = stop_at::<false>(b, pos, on, &mut fast);
                 let mut full = Vec::new();
                 let want = match b[pos] {
                     c if is_digit(c) => digit(b, pos, on, &mut full),
@@ -678,6 +714,39 @@ mod tests {
                 prop_assert_eq!(got, want.unwrap_or(pos + 1), "{} at {}", &text, pos);
                 prop_assert_eq!(fast, full, "{} at {}", &text, pos);
             }
+        }
+
+        #[test]
+        fn a_token_passed_over_is_one_whose_stops_the_walk_settles(text in shaped_text()) {
+            let b = text.as_bytes();
+            let on = EntitySet::of(&ENTITIES);
+            for pos in (0..b.len()).filter(|&i| window::is_stop(b[i])) {
+                let mut out = Vec::new();
+                let skip = stop_at::<true>(b, pos, on, &mut out);
+                if skip == stop_at::<false>(b, pos, on, &mut Vec::new()) {
+                    continue;
+                }
+                prop_assert!(out.is_empty());
+                // The walk without the shortcut, from the same stop: no finding, and it
+                // resumes where the shortcut resumes (or finds no stop before it).
+                let mut resume = pos;
+                while let Some(stop) = (resume..skip).find(|&i| window::is_stop(b[i])) {
+                    resume = stop_at::<false>(b, stop, on, &mut out).max(stop + 1);
+                    prop_assert!(out.is_empty(), "{} at {}: {:?}", &text, stop, out);
+                    prop_assert!(resume <= skip, "{} at {}: {} past {}", &text, stop, resume, skip);
+                }
+            }
+        }
+
+        #[test]
+        fn the_walk_finds_what_it_finds_without_the_token_shortcuts(text in shaped_text()) {
+            let b = text.as_bytes();
+            let on = EntitySet::of(&ENTITIES);
+            let mut with = Vec::new();
+            walk(b, |pos| stop_at::<true>(b, pos, on, &mut with));
+            let mut without = Vec::new();
+            walk(b, |pos| stop_at::<false>(b, pos, on, &mut without));
+            prop_assert_eq!(with, without, "{}", &text);
         }
     }
 }

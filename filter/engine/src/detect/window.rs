@@ -7,6 +7,8 @@
 //! then finds its next stop with `trailing_zeros`, and a stop costs the same wherever it
 //! lies in the window.
 
+use super::swar::{gather, gather_low};
+
 /// Bytes per window: one bit of a `u64` each.
 pub(super) const LEN: usize = 64;
 
@@ -60,14 +62,14 @@ fn pack_bytes(block: &[u8; LEN]) -> u64 {
     for (k, lanes) in flags.chunks_exact(8).enumerate() {
         if let &[f0, f1, f2, f3, f4, f5, f6, f7] = lanes {
             let lanes = u64::from_le_bytes([f0, f1, f2, f3, f4, f5, f6, f7]);
-            bits |= gather(lanes) << (8 * k);
+            bits |= gather_low(lanes) << (8 * k);
         }
     }
     bits
 }
 
 /// The module is optimised for size, which leaves loops as written: eight bytes per step
-/// as the lanes of a `u64` instead ([`swar`]).
+/// as the lanes of a `u64` instead ([`super::swar`]).
 /// Written without iterator adapters, which that optimisation level leaves as calls.
 #[inline(always)]
 fn pack_lanes(block: &[u8; LEN]) -> u64 {
@@ -75,45 +77,16 @@ fn pack_lanes(block: &[u8; LEN]) -> u64 {
     let mut k = 0;
     while let Some(&[c0, c1, c2, c3, c4, c5, c6, c7]) = block.get(8 * k..8 * k + 8) {
         let lanes = u64::from_le_bytes([c0, c1, c2, c3, c4, c5, c6, c7]);
-        bits |= gather(swar::stops(lanes) >> 7) << (8 * k);
+        bits |= gather(swar::stops(lanes)) << (8 * k);
         k += 1;
     }
     bits
 }
 
-/// The low bit of each of the eight byte lanes of `lanes` (every other bit clear) as eight
-/// bits, lane 0 lowest. The multiplier shifts lane `k` to bit `56 + k`; no two partial
-/// products meet in one bit, so no carry disturbs the top byte.
-#[inline(always)]
-fn gather(lanes: u64) -> u64 {
-    lanes.wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
-/// Byte-class tests on the eight byte lanes of a `u64` (SWAR). Each leaves the top bit of a
-/// lane set where the byte is in the class and every other bit clear. No carry crosses a
-/// lane: every sum adds to a lane value of at most `0x7F` a constant of at most `0x80`.
+/// [`is_stop`] on the eight byte lanes of a `u64`: the top bit of each lane that is a stop.
 mod swar {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    use super::super::swar::{differs, within, HIGH};
 
-    /// The top bit of every lane that differs from `c`.
-    #[inline(always)]
-    fn differs(x: u64, c: u8) -> u64 {
-        let t = x ^ (ONES * u64::from(c));
-        ((t & LOW7).wrapping_add(LOW7) | t) & HIGH
-    }
-
-    /// The top bit of every lane in `lo..=hi` (both below `0x80`).
-    #[inline(always)]
-    fn within(x: u64, lo: u8, hi: u8) -> u64 {
-        let low = x & LOW7;
-        let at_least_lo = low + ONES * u64::from(0x80 - lo);
-        let above_hi = low + ONES * u64::from(0x7F - hi);
-        at_least_lo & !above_hi & !x & HIGH
-    }
-
-    /// [`super::is_stop`] on every lane.
     #[inline(always)]
     pub(super) fn stops(x: u64) -> u64 {
         let range = within(x, b'-', b':') & differs(x, b'/');
